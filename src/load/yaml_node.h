@@ -1,0 +1,45 @@
+// YamlNode: a YAML document as a plain tree that remembers where every node was
+// written. yaml-cpp is touched only by the parser (yaml_parser.h); everything else in
+// the project reads YamlNode, so parse errors, limits and locations live in one place.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/source_location.h"
+
+namespace gdpr::load {
+
+class YamlNode {
+ public:
+  enum class Kind { kNull, kScalar, kSequence, kMap };
+
+  Kind kind = Kind::kNull;
+  std::string scalar;     // for kScalar
+  bool quoted = false;    // scalar written in quotes ("yes" stays a string)
+  int line = 0;           // 1-based
+  int column = 0;         // 1-based
+  std::shared_ptr<const std::string> path;
+  std::vector<YamlNode> items;                            // for kSequence
+  std::vector<std::pair<YamlNode, YamlNode>> entries;     // for kMap, in document order
+
+  bool IsNull() const { return kind == Kind::kNull; }
+  bool IsScalar() const { return kind == Kind::kScalar; }
+  bool IsSequence() const { return kind == Kind::kSequence; }
+  bool IsMap() const { return kind == Kind::kMap; }
+
+  // The value of `key` in a map, or nullptr (also when this is not a map).
+  const YamlNode* Find(std::string_view key) const;
+  // The key node of `key` in a map (for pointing at the key itself), or nullptr.
+  const YamlNode* FindKey(std::string_view key) const;
+
+  model::SourceLocation Location() const;
+  // "a mapping", "a list", "a string", "null": for "expected X, found Y" messages.
+  const char* KindName() const;
+};
+
+}  // namespace gdpr::load

@@ -1,0 +1,146 @@
+// Inventory: what the organisation declares, merged from every declarations file
+// (and Fides manifest) of a run. Plain data; load/ fills it, analysis/ reads it.
+//
+// Every entity remembers where it was declared (`loc`) and where each of its fields
+// was written (`field_locs`), so a finding can point at the exact line a user must edit.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_location.h"
+#include "util/iso_duration.h"
+
+namespace gdpr::model {
+
+// Locations of an entity and of the fields written inside it.
+struct Located {
+  SourceLocation loc;                              // the entity (its first key)
+  std::map<std::string, SourceLocation> field_locs;  // "legal_basis" -> where it was written
+
+  // The location of `field` when it was written, else of the entity.
+  const SourceLocation& At(const std::string& field) const;
+};
+
+struct Contact {
+  std::string name;
+  std::string email;
+};
+
+struct Organization : Located {
+  std::string name;
+  std::string country;                              // ISO 3166-1 alpha-2, upper case
+  std::optional<int64_t> annual_turnover_eur;       // group worldwide turnover, preceding year
+  std::optional<Contact> dpo;
+  std::optional<Contact> representative;            // Art. 27
+};
+
+enum class Responsibility { kUnspecified, kController, kJointController, kProcessor, kSubProcessor, kThirdParty };
+const char* ResponsibilityName(Responsibility r);
+
+struct Transfer {
+  std::string mechanism;  // adequacy | dpf | scc | bcr | derogation
+  std::string reference;
+};
+
+struct Datastore : Located {
+  std::string id;
+  std::string system_id;     // the system it belongs to
+  std::string schema;        // path as written (relative to the declaring file)
+  std::string schema_path;   // resolved path on disk (empty when no schema)
+  std::string url;           // live database URL (sqlite:..., postgresql://...)
+  std::string dialect;       // optional override of the sniffed dialect
+};
+
+struct System : Located {
+  std::string id;
+  std::string name;
+  std::string description;
+  Responsibility responsibility = Responsibility::kUnspecified;
+  std::string country;                      // where data is stored or processed
+  std::vector<Datastore> datastores;
+  std::string processor_agreement;          // Art. 28 contract (path or URL); empty when none
+  std::optional<Transfer> transfer;         // Art. 44-49 mechanism
+};
+
+struct Consent : Located {
+  std::optional<bool> opt_in;
+  std::optional<bool> granular;
+  std::optional<bool> withdrawal;
+  std::string record;                       // datastore.table where proof is kept
+  std::optional<bool> age_verification;     // Art. 8
+};
+
+struct Retention : Located {
+  std::string text;                         // as written ("P7Y")
+  std::optional<util::IsoDuration> period;  // parsed; empty when absent or invalid
+  std::string from;                         // event the period runs from
+  std::string basis;                        // why this period
+};
+
+struct Purpose : Located {
+  std::string id;
+  std::string name;
+  std::string data_use;
+  std::string legal_basis;                  // consent | contract | legal_obligation | vital_interests
+                                            // | public_task | legitimate_interests; empty when missing
+  std::optional<Consent> consent;
+  std::vector<std::string> data_subjects;
+  std::vector<std::string> data_categories;
+  std::vector<std::string> systems;
+  std::optional<Retention> retention;
+  std::optional<int64_t> subjects_count;
+  std::string privacy_notice;
+  std::string special_category_condition;   // Art. 9(2) condition
+  std::string legitimate_interest_assessment;
+  std::optional<bool> profiling;
+  std::optional<bool> automated_decisions;  // Art. 22
+  std::string dpia;                         // Art. 35 (path or URL)
+};
+
+struct Flow : Located {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string purpose;
+  std::vector<std::string> data_categories;
+};
+
+// A `columns:` entry: categories for schema columns matching a datastore.table.column glob.
+struct ColumnAnnotation : Located {
+  std::string match;
+  std::vector<std::string> categories;  // empty: explicitly not personal data
+};
+
+struct Waiver : Located {
+  std::string rule;     // rule id or glob
+  std::string subject;  // kind:id, or empty for every subject
+  std::string reason;
+  std::string expires;  // YYYY-MM-DD; empty when it does not expire
+};
+
+// One input file that contributed to the inventory.
+struct InputFile {
+  std::string path;
+  std::string kind;  // "declarations", "fides"
+};
+
+struct Inventory {
+  std::optional<Organization> organization;
+  std::vector<System> systems;
+  std::vector<Purpose> purposes;
+  std::vector<Flow> flows;
+  std::vector<ColumnAnnotation> columns;
+  std::vector<Waiver> waivers;
+  std::vector<InputFile> files;
+
+  const System* FindSystem(const std::string& id) const;
+  const Purpose* FindPurpose(const std::string& id) const;
+  // Finds a datastore by id across all systems.
+  const Datastore* FindDatastore(const std::string& id) const;
+};
+
+}  // namespace gdpr::model
