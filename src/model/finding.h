@@ -44,6 +44,10 @@ struct Finding {
   std::vector<std::string> articles;  // "Art. 6(1)", ...
   std::string fine_tier;     // "83(4)" or "83(5)" as the rule declares it
   Subject subject;
+  // Purposes whose processing this finding is about (a purpose itself, a flow's purpose,
+  // the purposes covering a column). The fine estimator groups findings sharing a
+  // purpose into one Art. 83(3) conduct.
+  std::vector<std::string> related_purposes;
   SourceLocation location;
   std::string remediation;
   std::vector<std::string> references;

@@ -1,0 +1,63 @@
+#include "load/yaml_parser.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using gdpr::load::ParseYaml;
+using gdpr::model::Diagnostics;
+
+TEST_CASE("load::ParseYaml keeps locations") {
+  Diagnostics diags;
+  auto root = ParseYaml("a: 1\nlist:\n  - x\n  - \"yes\"\n", "t.yaml", diags);
+  REQUIRE(root);
+  CHECK(root->IsMap());
+  const auto* list = root->Find("list");
+  REQUIRE(list);
+  REQUIRE(list->items.size() == 2);
+  CHECK(list->items[0].line == 3);
+  CHECK(list->items[0].column == 5);
+  CHECK(list->items[1].quoted);
+  CHECK(root->Find("a")->Location().ToString() == "t.yaml:1:4");
+}
+
+TEST_CASE("load::ParseYaml reports syntax errors with a location") {
+  Diagnostics diags;
+  CHECK_FALSE(ParseYaml("a: [1, 2\nb: c\n", "bad.yaml", diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].location.path == "bad.yaml");
+  CHECK(diags.all()[0].location.line >= 1);
+}
+
+TEST_CASE("load::ParseYaml refuses hostile documents") {
+  SUBCASE("deep flow nesting") {
+    Diagnostics diags;
+    std::string deep = std::string(10000, '[') + std::string(10000, ']');
+    CHECK_FALSE(ParseYaml(deep, "deep.yaml", diags));
+    CHECK(diags.all()[0].message.find("nesting") != std::string::npos);
+  }
+  SUBCASE("deep block nesting") {
+    Diagnostics diags;
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += std::string(i * 2, ' ') + "- \n";
+    CHECK_FALSE(ParseYaml(deep, "deep.yaml", diags));
+  }
+  SUBCASE("alias bomb") {
+    Diagnostics diags;
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    char prev = 'a';
+    for (char c = 'b'; c <= 'k'; ++c, ++prev) {
+      bomb += std::string(1, c) + ": &" + c + " [";
+      for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + prev;
+      bomb += "]\n";
+    }
+    CHECK_FALSE(ParseYaml(bomb, "bomb.yaml", diags));
+    CHECK(diags.all()[0].message.find("expands") != std::string::npos);
+  }
+  SUBCASE("empty document is null") {
+    Diagnostics diags;
+    auto root = ParseYaml("", "empty.yaml", diags);
+    REQUIRE(root);
+    CHECK(root->IsNull());
+  }
+}
