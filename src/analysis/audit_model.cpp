@@ -27,7 +27,7 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
         F("annual_turnover_eur", T::kNumber), F("dpo", T::kString), F("representative", T::kString)}},
       {"system",
        {F("id", T::kString), F("name", T::kString), F("responsibility", T::kString), CountryField("country"),
-        Zone("zone"), F("requires_dpf", T::kBool), F("transfer.mechanism", T::kString),
+        Zone("zone"), F("requires_dpf", T::kBool), F("transfer", T::kBool), F("transfer.mechanism", T::kString),
         F("transfer.reference", T::kString), F("processor_agreement", T::kString),
         F("datastores", T::kList), F("purposes", T::kList), Tax("categories", T::kList, kCat),
         F("systematic", T::kBool), F("flows_in", T::kNumber)}},
@@ -37,7 +37,8 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
       {"purpose",
        {F("id", T::kString), F("name", T::kString), Tax("data_use", T::kString, kUse),
         F("legal_basis", T::kString), Tax("data_subjects", T::kList, kSubj),
-        Tax("categories", T::kList, kCat), F("systems", T::kList), F("retention", T::kDuration),
+        Tax("categories", T::kList, kCat), Tax("data_categories", T::kList, kCat), F("systems", T::kList),
+        F("retention", T::kDuration),
         F("retention.from", T::kString), F("retention.basis", T::kString),
         F("subjects_count", T::kNumber), F("privacy_notice", T::kString),
         F("special_category_condition", T::kString), F("legitimate_interest_assessment", T::kString),
@@ -50,7 +51,7 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
         Tax("unheld_categories", T::kList, kCat), F("columns", T::kNumber)}},
       {"flow",
        {F("id", T::kString), F("from", T::kString), F("to", T::kString), F("purpose", T::kString),
-        Tax("categories", T::kList, kCat), Tax("purpose.data_use", T::kString, kUse),
+        Tax("categories", T::kList, kCat), Tax("data_categories", T::kList, kCat), Tax("purpose.data_use", T::kString, kUse),
         F("purpose.legal_basis", T::kString), Tax("purpose.categories", T::kList, kCat),
         Tax("undeclared_categories", T::kList, kCat), F("purpose_at_source", T::kBool),
         Tax("source_data_uses", T::kList, kUse), F("from.purposes", T::kList),
@@ -192,6 +193,7 @@ class Builder {
       r.fields["zone"] = ZoneOf(s.country);
       const Country* c = countries_.Find(s.country);
       r.fields["requires_dpf"] = FieldValue::Bool(c && c->requires_dpf);
+      r.fields["transfer"] = FieldValue::Bool(s.transfer.has_value());
       if (s.transfer) {
         r.fields["transfer.mechanism"] = FieldValue::String(s.transfer->mechanism);
         r.fields["transfer.reference"] = FieldValue::String(s.transfer->reference);
@@ -377,6 +379,7 @@ class Builder {
       f["legal_basis"] = FieldValue::String(p.legal_basis);
       f["data_subjects"] = FieldValue::List(p.data_subjects);
       f["categories"] = FieldValue::List(p.data_categories);
+      f["data_categories"] = f["categories"];  // the declaration's own name
       f["systems"] = FieldValue::List(p.systems);
       f["retention"] = RetentionValue(p.retention);
       if (p.retention) {
@@ -428,17 +431,19 @@ class Builder {
     f["flow_sources"] = FieldValue::List(sources);
     f["flow_source_count"] = FieldValue::Number(double(sources.size()));
     f["columns"] = FieldValue::Number(columns_by_purpose_[p.id]);
-    // Declared categories no schema column holds: only meaningful when the purpose's
-    // systems have schemas at all.
+    // Declared categories no schema column holds: only judged when every system of the
+    // purpose has a schema (a SaaS system without one may hold what the others lack).
     std::vector<std::string> held;
-    bool any_schema = false;
+    bool all_schema = !p.systems.empty();
     for (const std::string& id : p.systems) {
-      if (!systems_with_schema_.count(id)) continue;
-      any_schema = true;
+      if (!systems_with_schema_.count(id)) {
+        all_schema = false;
+        continue;
+      }
       auto it = column_categories_by_system_.find(id);
       if (it != column_categories_by_system_.end()) held.insert(held.end(), it->second.begin(), it->second.end());
     }
-    if (!any_schema) return;
+    if (!all_schema) return;
     SortUnique(held);
     std::vector<std::string> unheld;
     for (const std::string& d : p.data_categories) {
@@ -462,6 +467,7 @@ class Builder {
       f["to"] = FieldValue::String(fl.to);
       f["purpose"] = FieldValue::String(fl.purpose);
       f["categories"] = FieldValue::List(fl.data_categories);
+      f["data_categories"] = f["categories"];
       if (const model::Purpose* p = inv_.FindPurpose(fl.purpose)) {
         r.related_purposes = {p->id};
         f["purpose.data_use"] = FieldValue::String(p->data_use);
@@ -512,7 +518,14 @@ const FieldValue& SubjectRecord::Get(std::string_view field) const {
 
 model::SourceLocation SubjectRecord::LocationOf(const std::string& field) const {
   if (!located || field.empty()) return loc;
-  return located->At(field);
+  // "consent.opt_in" falls back to "consent", then to the entity.
+  std::string key = field;
+  while (true) {
+    if (auto it = located->field_locs.find(key); it != located->field_locs.end()) return it->second;
+    size_t dot = key.rfind('.');
+    if (dot == std::string::npos) return loc;
+    key.resize(dot);
+  }
 }
 
 const std::vector<std::string>& SubjectKinds() {
