@@ -93,6 +93,12 @@ const char* SeriousnessName(Seriousness s) {
   return "medium";
 }
 
+Seriousness ParseSeriousness(std::string_view name) {
+  if (name == "low") return Seriousness::kLow;
+  if (name == "high") return Seriousness::kHigh;
+  return Seriousness::kMedium;
+}
+
 ShareRange SeriousnessShare(Seriousness s) {
   switch (s) {
     case Seriousness::kLow: return {0, 1000};

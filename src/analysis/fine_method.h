@@ -53,6 +53,8 @@ FineTier GravestTier(FineTier a, FineTier b);
 enum class Seriousness { kLow, kMedium, kHigh };
 // "low", "medium", "high".
 const char* SeriousnessName(Seriousness s);
+// Parses "low", "medium", "high"; kMedium for anything else.
+Seriousness ParseSeriousness(std::string_view name);
 
 // A share range in basis points of some amount: [low_bp, high_bp].
 struct ShareRange {
