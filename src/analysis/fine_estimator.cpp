@@ -313,9 +313,10 @@ model::ConductExposure PriceConduct(const Conduct& c, std::optional<int64_t> tur
   out.high_eur = sp.adjusted.high_eur;
   out.reasoning = std::move(sev.reasoning);
   out.reasoning.push_back(fmt::format(
-      "Art. 83(3): {} finding(s) on the same or linked processing form one conduct, capped at the "
-      "Art. {} maximum of {} (para 43)",
-      findings.size(), out.tier, util::FormatEuros(sp.legal_max_eur)));
+      "Art. 83(3): {} on the same or linked processing, one conduct capped at the Art. {} "
+      "maximum of {} (para 43)",
+      findings.size() == 1 ? std::string("1 finding") : fmt::format("{} findings", findings.size()),
+      out.tier, util::FormatEuros(sp.legal_max_eur)));
   out.reasoning.push_back(RangeLine(sp));
   for (const Finding* f : findings) out.findings.push_back(FindingKey(*f));
   for (Finding* f : c.findings) {
