@@ -60,6 +60,10 @@ const char* FineTierName(FineTier tier) {
 
 std::optional<FineTier> ParseFineTier(std::string_view text) {
   if (text.starts_with("Art. ")) text.remove_prefix(5);
+  // A point after the paragraph ("83(5)(a)") names the same tier.
+  if (text.size() == 8 && text[5] == '(' && text[7] == ')' && text[6] >= 'a' && text[6] <= 'z') {
+    text.remove_suffix(3);
+  }
   if (text == "83(4)") return FineTier::k83_4;
   if (text == "83(5)") return FineTier::k83_5;
   if (text == "83(6)") return FineTier::k83_6;

@@ -30,7 +30,8 @@ enum class FineTier { k83_4, k83_5, k83_6 };
 
 // "83(4)", "83(5)", "83(6)".
 const char* FineTierName(FineTier tier);
-// Parses "83(4)", "83(5)", "83(6)" (also with an "Art. " prefix); nullopt otherwise.
+// Parses "83(4)", "83(5)", "83(6)", also with an "Art. " prefix or a point ("83(5)(a)");
+// nullopt otherwise.
 std::optional<FineTier> ParseFineTier(std::string_view text);
 
 // The fixed maximum (EUR 10M for 83(4), EUR 20M for 83(5)/(6)) and the share of turnover

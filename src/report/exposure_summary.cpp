@@ -9,6 +9,17 @@ namespace {
 
 using util::FormatEuros;
 
+// Ids and reasoning quote declared names; a control character in a YAML string must not
+// reach the terminal (escape sequences), so each one prints as '?'.
+std::string Clean(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) c = '?';
+  }
+  return out;
+}
+
 std::string Plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -26,12 +37,12 @@ void RenderTotal(const model::Exposure& e, std::ostream& out) {
 }
 
 void RenderConduct(size_t index, const model::ConductExposure& c, std::ostream& out) {
-  out << "\n  " << index << ". " << c.id << ": " << FormatEuros(c.low_eur) << " to "
+  out << "\n  " << index << ". " << Clean(c.id) << ": " << FormatEuros(c.low_eur) << " to "
       << FormatEuros(c.high_eur) << "\n";
-  out << "     Art. " << c.tier << ", " << c.seriousness << " seriousness, legal maximum "
+  out << "     Art. " << Clean(c.tier) << ", " << Clean(c.seriousness) << " seriousness, legal maximum "
       << FormatEuros(c.legal_max_eur) << ", " << Plural(c.findings.size(), "finding", "findings")
       << "\n";
-  for (const std::string& line : c.reasoning) out << "     - " << line << "\n";
+  for (const std::string& line : c.reasoning) out << "     - " << Clean(line) << "\n";
 }
 
 }  // namespace
@@ -42,7 +53,7 @@ void RenderExposureSummary(const model::Exposure& exposure, std::ostream& out) {
   for (size_t i = 0; i < exposure.conducts.size(); ++i) RenderConduct(i + 1, exposure.conducts[i], out);
   if (!exposure.assumptions.empty()) {
     out << "\n  Assumptions:\n";
-    for (const std::string& a : exposure.assumptions) out << "  - " << a << "\n";
+    for (const std::string& a : exposure.assumptions) out << "  - " << Clean(a) << "\n";
   }
   out << "\n  This is an estimate under the EDPB method for calculating fines (Guidelines 04/2022,\n"
          "  v2.1), not legal advice. A supervisory authority decides case by case and may raise or\n"

@@ -24,6 +24,10 @@ TEST_CASE("analysis::FineMethod tiers parse and print") {
   CHECK(ParseFineTier("83(4)") == FineTier::k83_4);
   CHECK(ParseFineTier("Art. 83(5)") == FineTier::k83_5);
   CHECK(ParseFineTier("83(6)") == FineTier::k83_6);
+  CHECK(ParseFineTier("83(5)(a)") == FineTier::k83_5);
+  CHECK(ParseFineTier("Art. 83(4)(b)") == FineTier::k83_4);
+  CHECK_FALSE(ParseFineTier("83(5)(A)"));
+  CHECK_FALSE(ParseFineTier("83(5)x"));
   CHECK_FALSE(ParseFineTier("83(7)"));
   CHECK_FALSE(ParseFineTier(""));
   CHECK(std::string(FineTierName(FineTier::k83_4)) == "83(4)");

@@ -70,3 +70,17 @@ TEST_CASE("report::ExposureSummary with nothing to fine still states the cap and
   CHECK(text.find("not legal advice") != std::string::npos);
   CHECK(text.find("Assumptions") == std::string::npos);
 }
+
+TEST_CASE("report::ExposureSummary keeps control characters from declared names off the terminal") {
+  Exposure e;
+  ConductExposure c;
+  c.id = "purpose:evil\x1b[31m";
+  c.tier = "83(5)";
+  c.seriousness = "low";
+  c.reasoning = {"line\nbreak"};
+  e.conducts = {c};
+  const std::string text = Render(e);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("purpose:evil?[31m") != std::string::npos);
+  CHECK(text.find("line?break") != std::string::npos);
+}
