@@ -1,12 +1,12 @@
 #include "analysis/fine_estimator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
 #include <set>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "util/money.h"
 
@@ -41,7 +41,8 @@ Factor NatureFactor(const std::vector<const Finding*>& findings) {
     auto tier = ParseFineTier(f->fine_tier);
     if (tier && *tier != FineTier::k83_4) {
       return {2, fmt::format("Art. {} provision (principles, lawful basis, data subject rights or "
-                             "transfers) in {}", FineTierName(*tier), f->rule_id)};
+                             "transfers) in {}",
+                             FineTierName(*tier), f->rule_id)};
     }
   }
   return {0, "Art. 83(4) obligations only (organisational duties of controller and processor)"};
@@ -52,11 +53,13 @@ std::set<std::string> ConductCategories(const std::vector<const Finding*>& findi
                                         const std::vector<const Purpose*>& purposes,
                                         const model::Inventory& inventory) {
   std::set<std::string> out;
-  for (const Purpose* p : purposes) out.insert(p->data_categories.begin(), p->data_categories.end());
+  for (const Purpose* p : purposes)
+    out.insert(p->data_categories.begin(), p->data_categories.end());
   for (const Finding* f : findings) {
     if (f->subject.kind != "flow") continue;
     for (const model::Flow& flow : inventory.flows) {
-      if (flow.id == f->subject.id) out.insert(flow.data_categories.begin(), flow.data_categories.end());
+      if (flow.id == f->subject.id)
+        out.insert(flow.data_categories.begin(), flow.data_categories.end());
     }
   }
   return out;
@@ -74,10 +77,17 @@ bool IsDistressData(const std::string& category) {
 
 int CategoryPoints(const std::string& category, const Taxonomy& taxonomy, std::string* label) {
   switch (taxonomy.SpecialOf(category)) {
-    case Special::kArt9: *label = "Art. 9 special category"; return 3;
-    case Special::kArt10: *label = "Art. 10 criminal-offence data"; return 3;
-    case Special::kNationalId: *label = "national identification number"; return 2;
-    case Special::kNone: break;
+    case Special::kArt9:
+      *label = "Art. 9 special category";
+      return 3;
+    case Special::kArt10:
+      *label = "Art. 10 criminal-offence data";
+      return 3;
+    case Special::kNationalId:
+      *label = "national identification number";
+      return 2;
+    case Special::kNone:
+      break;
   }
   if (IsDistressData(category)) {
     *label = "financial, location or private communications data";
@@ -108,12 +118,14 @@ Factor CategoryFactor(const std::set<std::string>& categories, const Taxonomy& t
 Factor PeopleFactor(const std::vector<const Purpose*>& purposes) {
   const Purpose* largest = nullptr;
   for (const Purpose* p : purposes) {
-    if (p->subjects_count && (!largest || *p->subjects_count > *largest->subjects_count)) largest = p;
+    if (p->subjects_count && (!largest || *p->subjects_count > *largest->subjects_count))
+      largest = p;
   }
   if (!largest) return {0, "number of people not declared (subjects_count)"};
   const int64_t n = *largest->subjects_count;
   const int points = n >= 1'000'000 ? 3 : n >= 100'000 ? 2 : n >= 1'000 ? 1 : 0;
-  return {points, fmt::format("about {} people (purpose {})", util::FormatThousands(n), largest->id)};
+  return {points,
+          fmt::format("about {} people (purpose {})", util::FormatThousands(n), largest->id)};
 }
 
 bool IsMonitoringUse(const std::string& use) {
@@ -160,8 +172,9 @@ Factor VulnerableFactor(const std::vector<const Purpose*>& purposes,
     }
   }
   if (vulnerable.empty()) return {0, "no vulnerable data subjects declared"};
-  return {1, fmt::format("imbalance of power ({})",
-                         Join(std::vector<std::string>(vulnerable.begin(), vulnerable.end()), ", "))};
+  return {1,
+          fmt::format("imbalance of power ({})",
+                      Join(std::vector<std::string>(vulnerable.begin(), vulnerable.end()), ", "))};
 }
 
 Factor CentralityFactor(const std::vector<const Purpose*>& purposes) {
@@ -183,7 +196,6 @@ Factor SeverityFactor(const std::vector<const Finding*>& findings) {
                                                            : 0;
   return {points, fmt::format("gravest finding is {}", model::SeverityName(gravest))};
 }
-
 
 // ---- step 1: conducts ----
 
@@ -226,7 +238,8 @@ struct Conduct {
 };
 
 // Groups the estimable findings (indexes into report.findings) into conducts.
-std::vector<Conduct> GroupConducts(std::vector<Finding>& findings, const std::vector<size_t>& estimable,
+std::vector<Conduct> GroupConducts(std::vector<Finding>& findings,
+                                   const std::vector<size_t>& estimable,
                                    const model::Inventory& inventory) {
   Groups groups(estimable.size());
   std::vector<std::set<std::string>> purposes(estimable.size());
@@ -275,13 +288,15 @@ std::string PercentText(int64_t bp) {
 // "range: 10-20 % of EUR 20,000,000 = EUR 2,000,000 to EUR 4,000,000; turnover band ..."
 std::string RangeLine(const StartingPoint& sp) {
   const ShareRange sev = SeriousnessShare(sp.seriousness);
-  std::string line = fmt::format(
-      "range: {}-{} % of {} (para 60) = {} to {}; turnover band {}", PercentText(sev.low_bp),
-      PercentText(sev.high_bp), util::FormatEuros(sp.legal_max_eur), util::FormatEuros(sp.starting.low_eur),
-      util::FormatEuros(sp.starting.high_eur), sp.band.label);
+  std::string line =
+      fmt::format("range: {}-{} % of {} (para 60) = {} to {}; turnover band {}",
+                  PercentText(sev.low_bp), PercentText(sev.high_bp),
+                  util::FormatEuros(sp.legal_max_eur), util::FormatEuros(sp.starting.low_eur),
+                  util::FormatEuros(sp.starting.high_eur), sp.band.label);
   if (!sp.band.adjusts) return line + ", no size adjustment (paras 64-66)";
-  return line + fmt::format(" x {}-{} % (paras 64-66) = {} to {}", PercentText(sp.band.share.low_bp),
-                            PercentText(sp.band.share.high_bp), util::FormatEuros(sp.adjusted.low_eur),
+  return line + fmt::format(" x {}-{} % (paras 64-66) = {} to {}",
+                            PercentText(sp.band.share.low_bp), PercentText(sp.band.share.high_bp),
+                            util::FormatEuros(sp.adjusted.low_eur),
                             util::FormatEuros(sp.adjusted.high_eur));
 }
 
@@ -320,8 +335,8 @@ model::ConductExposure PriceConduct(const Conduct& c, std::optional<int64_t> tur
   out.reasoning.push_back(RangeLine(sp));
   for (const Finding* f : findings) out.findings.push_back(FindingKey(*f));
   for (Finding* f : c.findings) {
-    f->fine = model::FineEstimate{out.tier, out.legal_max_eur, out.seriousness, sp.band.label,
-                                  out.low_eur, out.high_eur, out.id};
+    f->fine = model::FineEstimate{out.tier,    out.legal_max_eur, out.seriousness, sp.band.label,
+                                  out.low_eur, out.high_eur,      out.id};
   }
   return out;
 }
@@ -355,7 +370,8 @@ std::string TurnoverAssumption(const Turnover& t) {
       "Turnover {} {}, taken as the group's worldwide turnover of the financial year before a "
       "decision (Recital 150; C-807/21; para 131)",
       util::FormatEuros(*t.eur), origin);
-  if (*t.eur > 500'000'000) text += "; above EUR 500M the 2 % / 4 % maxima apply and there is no size adjustment (para 66)";
+  if (*t.eur > 500'000'000)
+    text += "; above EUR 500M the 2 % / 4 % maxima apply and there is no size adjustment (para 66)";
   return text;
 }
 
@@ -367,7 +383,8 @@ std::vector<std::string> Assumptions(const Turnover& turnover, int waived, int u
       "(para 45)",
       "Seriousness is derived from the declarations only (Art. 83(2)(a), (g); paras 53-58); intent "
       "is not assessed and negligence is assumed (Art. 83(2)(b), para 56)",
-      "No aggravating or mitigating factors of Art. 83(2)(c)-(k) are assessed (step 3, paras 73-111)",
+      "No aggravating or mitigating factors of Art. 83(2)(c)-(k) are assessed (step 3, paras "
+      "73-111)",
       "No step-5 adjustment for effectiveness, proportionality or dissuasiveness (paras 137-139), "
       "and no inability-to-pay reduction",
       "Ranges are the adjusted starting amounts of the EDPB method (Guidelines 04/2022, v2.1): an "
@@ -375,7 +392,8 @@ std::vector<std::string> Assumptions(const Turnover& turnover, int waived, int u
   };
   if (waived > 0) out.push_back(fmt::format("{} waived finding(s) carry no exposure", waived));
   if (untiered > 0) {
-    out.push_back(fmt::format("{} finding(s) without an Art. 83(4)/(5) tier are not priced", untiered));
+    out.push_back(
+        fmt::format("{} finding(s) without an Art. 83(4)/(5) tier are not priced", untiered));
   }
   return out;
 }
@@ -412,9 +430,9 @@ SeriousnessAssessment AssessSeriousness(const std::vector<const Finding*>& findi
     out.reasoning.push_back(Line(name, factor));
   }
   out.level = SeriousnessForScore(out.score);
-  out.reasoning.push_back(fmt::format(
-      "seriousness: score {} of 16 -> {} (0-4 low, 5-9 medium, 10-16 high; para 60)", out.score,
-      SeriousnessName(out.level)));
+  out.reasoning.push_back(
+      fmt::format("seriousness: score {} of 16 -> {} (0-4 low, 5-9 medium, 10-16 high; para 60)",
+                  out.score, SeriousnessName(out.level)));
   return out;
 }
 

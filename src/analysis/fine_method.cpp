@@ -27,8 +27,8 @@ int64_t MulDiv(int64_t amount, Wide num, Wide den, Rounding rounding) {
 
 // amount x a_bp x b_bp / 10,000^2 in one step, so there is a single rounding.
 int64_t ApplyTwoShares(int64_t amount, int64_t a_bp, int64_t b_bp, Rounding rounding) {
-  return MulDiv(amount, static_cast<Wide>(a_bp) * b_bp,
-                static_cast<Wide>(kBasis) * kBasis, rounding);
+  return MulDiv(amount, static_cast<Wide>(a_bp) * b_bp, static_cast<Wide>(kBasis) * kBasis,
+                rounding);
 }
 
 struct BandRow {
@@ -51,9 +51,12 @@ constexpr std::array<BandRow, 6> kBands = {{
 
 const char* FineTierName(FineTier tier) {
   switch (tier) {
-    case FineTier::k83_4: return "83(4)";
-    case FineTier::k83_5: return "83(5)";
-    case FineTier::k83_6: return "83(6)";
+    case FineTier::k83_4:
+      return "83(4)";
+    case FineTier::k83_5:
+      return "83(5)";
+    case FineTier::k83_6:
+      return "83(6)";
   }
   return "83(5)";
 }
@@ -79,7 +82,8 @@ int64_t LegalMaximum(FineTier tier, std::optional<int64_t> turnover_eur) {
   const TierLimits limits = LimitsOf(tier);
   if (!turnover_eur) return limits.fixed_eur;
   const int64_t turnover = std::max<int64_t>(*turnover_eur, 0);
-  return std::max(limits.fixed_eur, ApplyBasisPoints(turnover, limits.turnover_bp, Rounding::kFloor));
+  return std::max(limits.fixed_eur,
+                  ApplyBasisPoints(turnover, limits.turnover_bp, Rounding::kFloor));
 }
 
 FineTier GravestTier(FineTier a, FineTier b) {
@@ -90,9 +94,12 @@ FineTier GravestTier(FineTier a, FineTier b) {
 
 const char* SeriousnessName(Seriousness s) {
   switch (s) {
-    case Seriousness::kLow: return "low";
-    case Seriousness::kMedium: return "medium";
-    case Seriousness::kHigh: return "high";
+    case Seriousness::kLow:
+      return "low";
+    case Seriousness::kMedium:
+      return "medium";
+    case Seriousness::kHigh:
+      return "high";
   }
   return "medium";
 }
@@ -105,9 +112,12 @@ Seriousness ParseSeriousness(std::string_view name) {
 
 ShareRange SeriousnessShare(Seriousness s) {
   switch (s) {
-    case Seriousness::kLow: return {0, 1000};
-    case Seriousness::kMedium: return {1000, 2000};
-    case Seriousness::kHigh: return {2000, kBasis};
+    case Seriousness::kLow:
+      return {0, 1000};
+    case Seriousness::kMedium:
+      return {1000, 2000};
+    case Seriousness::kHigh:
+      return {2000, kBasis};
   }
   return {1000, 2000};
 }
@@ -126,12 +136,14 @@ int64_t ApplyBasisPoints(int64_t amount, int64_t bp, Rounding rounding) {
 
 StartingPoint ComputeStartingPoint(FineTier tier, Seriousness seriousness,
                                    std::optional<int64_t> turnover_eur) {
-  StartingPoint sp{tier, seriousness, LegalMaximum(tier, turnover_eur), {}, BandForTurnover(turnover_eur), {}};
+  StartingPoint sp{
+      tier, seriousness, LegalMaximum(tier, turnover_eur), {}, BandForTurnover(turnover_eur), {}};
   const ShareRange sev = SeriousnessShare(seriousness);
   sp.starting = {ApplyBasisPoints(sp.legal_max_eur, sev.low_bp, Rounding::kFloor),
                  ApplyBasisPoints(sp.legal_max_eur, sev.high_bp, Rounding::kCeil)};
-  sp.adjusted = {ApplyTwoShares(sp.legal_max_eur, sev.low_bp, sp.band.share.low_bp, Rounding::kFloor),
-                 ApplyTwoShares(sp.legal_max_eur, sev.high_bp, sp.band.share.high_bp, Rounding::kCeil)};
+  sp.adjusted = {
+      ApplyTwoShares(sp.legal_max_eur, sev.low_bp, sp.band.share.low_bp, Rounding::kFloor),
+      ApplyTwoShares(sp.legal_max_eur, sev.high_bp, sp.band.share.high_bp, Rounding::kCeil)};
   // Step 4: never above the legal maximum (both shares are at most 100 %, so this only
   // guards against rounding up past L).
   sp.adjusted.high_eur = std::min(sp.adjusted.high_eur, sp.legal_max_eur);

@@ -93,10 +93,10 @@ int64_t ApplyBasisPoints(int64_t amount, int64_t bp, Rounding rounding);
 struct StartingPoint {
   FineTier tier;
   Seriousness seriousness;
-  int64_t legal_max_eur;   // L (step 4 cap)
-  EuroRange starting;      // para 60 band of L, before the size adjustment
-  TurnoverBand band;       // paras 64-66
-  EuroRange adjusted;      // [sev_low x L x size_low, sev_high x L x size_high] (section 3.3)
+  int64_t legal_max_eur;  // L (step 4 cap)
+  EuroRange starting;     // para 60 band of L, before the size adjustment
+  TurnoverBand band;      // paras 64-66
+  EuroRange adjusted;     // [sev_low x L x size_low, sev_high x L x size_high] (section 3.3)
 };
 
 // The starting point of a fine. `adjusted` equals `starting` when the band does not

@@ -32,16 +32,16 @@ void RenderTotal(const model::Exposure& e, std::ostream& out) {
         << " in total, for " << Plural(e.conducts.size(), "separate conduct", "separate conducts")
         << ".\n";
   }
-  out << "  The law caps any one conduct of this organisation at " << FormatEuros(e.organization_max_eur)
-      << " (Art. 83(5) GDPR).\n";
+  out << "  The law caps any one conduct of this organisation at "
+      << FormatEuros(e.organization_max_eur) << " (Art. 83(5) GDPR).\n";
 }
 
 void RenderConduct(size_t index, const model::ConductExposure& c, std::ostream& out) {
   out << "\n  " << index << ". " << Clean(c.id) << ": " << FormatEuros(c.low_eur) << " to "
       << FormatEuros(c.high_eur) << "\n";
-  out << "     Art. " << Clean(c.tier) << ", " << Clean(c.seriousness) << " seriousness, legal maximum "
-      << FormatEuros(c.legal_max_eur) << ", " << Plural(c.findings.size(), "finding", "findings")
-      << "\n";
+  out << "     Art. " << Clean(c.tier) << ", " << Clean(c.seriousness)
+      << " seriousness, legal maximum " << FormatEuros(c.legal_max_eur) << ", "
+      << Plural(c.findings.size(), "finding", "findings") << "\n";
   for (const std::string& line : c.reasoning) out << "     - " << Clean(line) << "\n";
 }
 
@@ -50,13 +50,16 @@ void RenderConduct(size_t index, const model::ConductExposure& c, std::ostream& 
 void RenderExposureSummary(const model::Exposure& exposure, std::ostream& out) {
   out << "Fine exposure (estimate)\n";
   RenderTotal(exposure, out);
-  for (size_t i = 0; i < exposure.conducts.size(); ++i) RenderConduct(i + 1, exposure.conducts[i], out);
+  for (size_t i = 0; i < exposure.conducts.size(); ++i)
+    RenderConduct(i + 1, exposure.conducts[i], out);
   if (!exposure.assumptions.empty()) {
     out << "\n  Assumptions:\n";
     for (const std::string& a : exposure.assumptions) out << "  - " << Clean(a) << "\n";
   }
-  out << "\n  This is an estimate under the EDPB method for calculating fines (Guidelines 04/2022,\n"
-         "  v2.1), not legal advice. A supervisory authority decides case by case and may raise or\n"
+  out << "\n  This is an estimate under the EDPB method for calculating fines (Guidelines "
+         "04/2022,\n"
+         "  v2.1), not legal advice. A supervisory authority decides case by case and may raise "
+         "or\n"
          "  lower the amount for factors this audit cannot see.\n";
 }
 

@@ -46,7 +46,8 @@ Taxonomy MakeTaxonomy() {
   return *t;
 }
 
-gdpr::model::Purpose MakePurpose(std::string id, std::string use, std::vector<std::string> categories,
+gdpr::model::Purpose MakePurpose(std::string id, std::string use,
+                                 std::vector<std::string> categories,
                                  std::optional<int64_t> count = std::nullopt) {
   gdpr::model::Purpose p;
   p.id = std::move(id);
@@ -64,8 +65,10 @@ Inventory ShopInventory() {
   org.name = "Bakkerij de Balans B.V.";
   org.annual_turnover_eur = 48'000'000;
   inv.organization = org;
-  inv.purposes.push_back(MakePurpose("orders", "essential.service", {"user.name", "user.contact.email"}, 120'000));
-  inv.purposes.push_back(MakePurpose("newsletter", "marketing.communications.email", {"user.contact.email"}, 120'000));
+  inv.purposes.push_back(
+      MakePurpose("orders", "essential.service", {"user.name", "user.contact.email"}, 120'000));
+  inv.purposes.push_back(
+      MakePurpose("newsletter", "marketing.communications.email", {"user.contact.email"}, 120'000));
   gdpr::model::Flow flow;
   flow.id = "newsletter-sync";
   flow.from = "webshop";
@@ -115,17 +118,18 @@ TEST_CASE("analysis::FineEstimator worked example: the sample shop's marketing f
   CHECK(f.fine->legal_max_eur == 20'000'000);  // 4 % x 48M = 1.92M < 20M
   CHECK(f.fine->seriousness == "medium");      // 83(5) +2, 120,000 people +2, high +2 = 6
   CHECK(f.fine->turnover_band == "EUR 10M-50M");
-  CHECK(f.fine->low_eur == 30'000);   // 10 % x 20M x 1.5 %
-  CHECK(f.fine->high_eur == 400'000); // 20 % x 20M x 10 %
+  CHECK(f.fine->low_eur == 30'000);    // 10 % x 20M x 1.5 %
+  CHECK(f.fine->high_eur == 400'000);  // 20 % x 20M x 10 %
   CHECK(f.fine->conduct == "purpose:newsletter");
   CHECK(report.exposure.organization_max_eur == 20'000'000);
   CHECK(report.exposure.low_eur == 30'000);
   CHECK(report.exposure.high_eur == 400'000);
   REQUIRE(report.exposure.conducts.size() == 1);
   CHECK(report.exposure.conducts[0].findings == std::vector<std::string>{"fp-CONSENT-001"});
-  CHECK(AnyContains(report.exposure.conducts[0].reasoning,
-                    "range: 10-20 % of EUR 20,000,000 (para 60) = EUR 2,000,000 to EUR 4,000,000; "
-                    "turnover band EUR 10M-50M x 1.5-10 % (paras 64-66) = EUR 30,000 to EUR 400,000"));
+  CHECK(AnyContains(
+      report.exposure.conducts[0].reasoning,
+      "range: 10-20 % of EUR 20,000,000 (para 60) = EUR 2,000,000 to EUR 4,000,000; "
+      "turnover band EUR 10M-50M x 1.5-10 % (paras 64-66) = EUR 30,000 to EUR 400,000"));
 }
 
 TEST_CASE("analysis::FineEstimator groups a purpose, its flow and its columns into one conduct") {
@@ -138,7 +142,8 @@ TEST_CASE("analysis::FineEstimator groups a purpose, its flow and its columns in
                                         Severity::kMedium, {"newsletter"}));
   report.findings.push_back(MakeFinding("DPA-001", "83(4)", "system", "mailer", Severity::kMedium));
   report.findings.push_back(MakeFinding("DPA-002", "83(4)", "system", "mailer", Severity::kLow));
-  report.findings.push_back(MakeFinding("ORG-001", "83(4)", "organization", "shop", Severity::kLow));
+  report.findings.push_back(
+      MakeFinding("ORG-001", "83(4)", "organization", "shop", Severity::kLow));
   EstimateFines(report, inv, tax, {});
 
   REQUIRE(report.exposure.conducts.size() == 3);
@@ -148,7 +153,8 @@ TEST_CASE("analysis::FineEstimator groups a purpose, its flow and its columns in
   REQUIRE(newsletter);
   REQUIRE(mailer);
   REQUIRE(org);
-  CHECK(newsletter->findings == std::vector<std::string>{"fp-CONSENT-001", "fp-XFER-001", "fp-COL-001"});
+  CHECK(newsletter->findings ==
+        std::vector<std::string>{"fp-CONSENT-001", "fp-XFER-001", "fp-COL-001"});
   CHECK(mailer->findings == std::vector<std::string>{"fp-DPA-001", "fp-DPA-002"});
   CHECK(report.findings[1].fine->conduct == "purpose:newsletter");
   CHECK(report.findings[2].fine->conduct == "purpose:newsletter");
@@ -176,9 +182,12 @@ TEST_CASE("analysis::FineEstimator caps a conduct at its gravest legal maximum")
   Inventory inv = ShopInventory();
   inv.organization->annual_turnover_eur = 1'000'000'000;  // dynamic maxima: 20M and 40M
   Report report;
-  report.findings.push_back(MakeFinding("SEC-001", "83(4)", "purpose", "orders", Severity::kCritical));
-  report.findings.push_back(MakeFinding("LAW-001", "83(5)", "purpose", "orders", Severity::kCritical));
-  report.findings.push_back(MakeFinding("DPIA-001", "83(4)", "purpose", "orders", Severity::kCritical));
+  report.findings.push_back(
+      MakeFinding("SEC-001", "83(4)", "purpose", "orders", Severity::kCritical));
+  report.findings.push_back(
+      MakeFinding("LAW-001", "83(5)", "purpose", "orders", Severity::kCritical));
+  report.findings.push_back(
+      MakeFinding("DPIA-001", "83(4)", "purpose", "orders", Severity::kCritical));
   EstimateFines(report, inv, tax, {});
 
   REQUIRE(report.exposure.conducts.size() == 1);
@@ -186,7 +195,8 @@ TEST_CASE("analysis::FineEstimator caps a conduct at its gravest legal maximum")
   CHECK(c.tier == "83(5)");
   CHECK(c.legal_max_eur == 40'000'000);  // the gravest maximum, not 20M + 40M + 20M
   CHECK(c.high_eur <= 40'000'000);
-  StartingPoint expected = ComputeStartingPoint(FineTier::k83_5, ParseSeriousness(c.seriousness), 1'000'000'000);
+  StartingPoint expected =
+      ComputeStartingPoint(FineTier::k83_5, ParseSeriousness(c.seriousness), 1'000'000'000);
   CHECK(c.low_eur == expected.adjusted.low_eur);
   CHECK(c.high_eur == expected.adjusted.high_eur);
   // Every finding, the 83(4) ones included, shows the conduct's cap and range.
@@ -202,7 +212,8 @@ TEST_CASE("analysis::FineEstimator caps a conduct at its gravest legal maximum")
 
   // An 83(4)-only conduct is capped at the 83(4) maximum.
   Report only4;
-  only4.findings.push_back(MakeFinding("SEC-001", "83(4)", "purpose", "orders", Severity::kCritical));
+  only4.findings.push_back(
+      MakeFinding("SEC-001", "83(4)", "purpose", "orders", Severity::kCritical));
   EstimateFines(only4, inv, tax, {});
   CHECK(only4.exposure.conducts[0].legal_max_eur == 20'000'000);
   CHECK(only4.exposure.conducts[0].tier == "83(4)");
@@ -212,7 +223,8 @@ TEST_CASE("analysis::FineEstimator links purposes transitively") {
   Taxonomy tax = MakeTaxonomy();
   Inventory inv = ShopInventory();
   Report report;
-  report.findings.push_back(MakeFinding("A", "83(5)", "column", "db.t.c", Severity::kHigh, {"orders", "newsletter"}));
+  report.findings.push_back(
+      MakeFinding("A", "83(5)", "column", "db.t.c", Severity::kHigh, {"orders", "newsletter"}));
   report.findings.push_back(MakeFinding("B", "83(5)", "purpose", "orders"));
   report.findings.push_back(MakeFinding("C", "83(4)", "flow", "newsletter-sync"));
   EstimateFines(report, inv, tax, {});
@@ -261,15 +273,16 @@ TEST_CASE("analysis::FineEstimator turnover: override, declarations, unknown") {
     CHECK(report.exposure.organization_max_eur == 40'000'000);
     CHECK(report.findings[0].fine->legal_max_eur == 40'000'000);
     CHECK(report.findings[0].fine->turnover_band == "> EUR 500M");
-    CHECK(report.findings[0].fine->low_eur == 4'000'000);   // medium: 10-20 % of 40M
+    CHECK(report.findings[0].fine->low_eur == 4'000'000);  // medium: 10-20 % of 40M
     CHECK(report.findings[0].fine->high_eur == 8'000'000);
     CHECK(AnyContains(report.exposure.assumptions, "EUR 1,000,000,000 given with --turnover"));
     CHECK(AnyContains(report.exposure.assumptions, "no size adjustment (para 66)"));
   }
   SUBCASE("the declared turnover") {
     EstimateFines(report, inv, tax, {});
-    CHECK(AnyContains(report.exposure.assumptions,
-                      "Turnover EUR 48,000,000 from the declarations (organization.annual_turnover_eur)"));
+    CHECK(AnyContains(
+        report.exposure.assumptions,
+        "Turnover EUR 48,000,000 from the declarations (organization.annual_turnover_eur)"));
   }
   SUBCASE("unknown turnover: static maximum, no size adjustment, and the assumption says so") {
     inv.organization->annual_turnover_eur.reset();
@@ -304,23 +317,31 @@ TEST_CASE("analysis::FineEstimator seriousness reasoning, factor by factor") {
     p.data_subjects = {"patient"};
     inv.purposes.push_back(p);
     Report report;
-    report.findings.push_back(MakeFinding("ART9-001", "83(5)", "purpose", "care", Severity::kCritical));
+    report.findings.push_back(
+        MakeFinding("ART9-001", "83(5)", "purpose", "care", Severity::kCritical));
     EstimateFines(report, inv, tax, {});
     const auto& c = report.exposure.conducts[0];
     CHECK(c.seriousness == "high");
     const auto& r = c.reasoning;
     CHECK(AnyContains(r, "nature of the rule (Art. 83(2)(a), para 53): Art. 83(5) provision"));
-    CHECK(AnyContains(r, "categories of data (Art. 83(2)(g), paras 57-58): Art. 9 special category (user.health_and_medical) (+3)"));
+    CHECK(AnyContains(r,
+                      "categories of data (Art. 83(2)(g), paras 57-58): Art. 9 special category "
+                      "(user.health_and_medical) (+3)"));
     CHECK(AnyContains(r, "number of people (para 54): about 2,000,000 people (purpose care) (+3)"));
-    CHECK(AnyContains(r, "profiling or monitoring (para 54): automated decisions (Art. 22) in purpose care (+2)"));
+    CHECK(AnyContains(
+        r,
+        "profiling or monitoring (para 54): automated decisions (Art. 22) in purpose care (+2)"));
     CHECK(AnyContains(r, "vulnerable people (para 54): children (user.childrens) (+2)"));
-    CHECK(AnyContains(r, "centrality of the purpose (para 54): core business (essential.service in purpose care) (+1)"));
+    CHECK(AnyContains(r,
+                      "centrality of the purpose (para 54): core business (essential.service in "
+                      "purpose care) (+1)"));
     CHECK(AnyContains(r, "severity of the findings: gravest finding is critical (+3)"));
     CHECK(AnyContains(r, "score 16 of 16 -> high"));
   }
   SUBCASE("an organisational lapse with nothing declared scores low") {
     Report report;
-    report.findings.push_back(MakeFinding("DPO-001", "83(4)", "organization", "shop", Severity::kMedium));
+    report.findings.push_back(
+        MakeFinding("DPO-001", "83(4)", "organization", "shop", Severity::kMedium));
     EstimateFines(report, inv, tax, {});
     const auto& c = report.exposure.conducts[0];
     CHECK(c.seriousness == "low");
@@ -331,14 +352,17 @@ TEST_CASE("analysis::FineEstimator seriousness reasoning, factor by factor") {
     CHECK(c.high_eur == 100'000);  // 83(4), low, EUR 10-50M: matrix cell 0-100,000
   }
   SUBCASE("national ids, financial data, employees and advertising") {
-    gdpr::model::Purpose p = MakePurpose("payroll", "marketing.advertising",
-                                         {"user.financial.bank_account", "user.government_id"}, 500);
+    gdpr::model::Purpose p =
+        MakePurpose("payroll", "marketing.advertising",
+                    {"user.financial.bank_account", "user.government_id"}, 500);
     p.data_subjects = {"employee"};
     inv.purposes.push_back(p);
     Finding f = MakeFinding("X", "83(4)", "purpose", "payroll", Severity::kLow);
     SeriousnessAssessment a = AssessSeriousness({&f}, {&inv.purposes.back()}, inv, tax);
     // user.government_id itself is not marked; the bank account is financial data.
-    CHECK(AnyContains(a.reasoning, "financial, location or private communications data (user.financial.bank_account) (+1)"));
+    CHECK(AnyContains(
+        a.reasoning,
+        "financial, location or private communications data (user.financial.bank_account) (+1)"));
     CHECK(AnyContains(a.reasoning, "imbalance of power (employee) (+1)"));
     CHECK(AnyContains(a.reasoning, "tracking or advertising use marketing.advertising"));
     CHECK(AnyContains(a.reasoning, "about 500 people (purpose payroll) (+0)"));
@@ -347,7 +371,9 @@ TEST_CASE("analysis::FineEstimator seriousness reasoning, factor by factor") {
 
     p.data_categories = {"user.government_id.national_identification_number"};
     SeriousnessAssessment b = AssessSeriousness({&f}, {&p}, inv, tax);
-    CHECK(AnyContains(b.reasoning, "national identification number (user.government_id.national_identification_number) (+2)"));
+    CHECK(AnyContains(
+        b.reasoning,
+        "national identification number (user.government_id.national_identification_number) (+2)"));
   }
 }
 

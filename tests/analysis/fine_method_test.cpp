@@ -16,7 +16,9 @@ EuroRange Adjusted(FineTier tier, Seriousness s, std::optional<int64_t> turnover
   return ComputeStartingPoint(tier, s, turnover).adjusted;
 }
 
-bool Inside(int64_t amount, const EuroRange& r) { return r.low_eur <= amount && amount <= r.high_eur; }
+bool Inside(int64_t amount, const EuroRange& r) {
+  return r.low_eur <= amount && amount <= r.high_eur;
+}
 
 }  // namespace
 
@@ -37,15 +39,15 @@ TEST_CASE("analysis::FineMethod tiers parse and print") {
 }
 
 TEST_CASE("analysis::FineMethod legal maximum F1-F6") {
-  CHECK(LegalMaximum(FineTier::k83_5, std::nullopt) == 20'000'000);            // F1
-  CHECK(LegalMaximum(FineTier::k83_5, 400'000'000) == 20'000'000);             // F2: 4 % = 16M
-  CHECK(LegalMaximum(FineTier::k83_5, 500'000'000) == 20'000'000);             // F3: tie
-  CHECK(LegalMaximum(FineTier::k83_5, 1'000'000'000) == 40'000'000);           // F4
-  CHECK(LegalMaximum(FineTier::k83_4, 1'000'000'000) == 20'000'000);           // F5
-  CHECK(LegalMaximum(FineTier::k83_6, 1'000'000'000) == 40'000'000);           // F6
+  CHECK(LegalMaximum(FineTier::k83_5, std::nullopt) == 20'000'000);   // F1
+  CHECK(LegalMaximum(FineTier::k83_5, 400'000'000) == 20'000'000);    // F2: 4 % = 16M
+  CHECK(LegalMaximum(FineTier::k83_5, 500'000'000) == 20'000'000);    // F3: tie
+  CHECK(LegalMaximum(FineTier::k83_5, 1'000'000'000) == 40'000'000);  // F4
+  CHECK(LegalMaximum(FineTier::k83_4, 1'000'000'000) == 20'000'000);  // F5
+  CHECK(LegalMaximum(FineTier::k83_6, 1'000'000'000) == 40'000'000);  // F6
   CHECK(LegalMaximum(FineTier::k83_4, std::nullopt) == 10'000'000);
-  CHECK(LegalMaximum(FineTier::k83_4, 500'000'000) == 10'000'000);             // 2 % tie
-  CHECK(LegalMaximum(FineTier::k83_4, 500'000'050) == 10'000'001);             // floor to the euro
+  CHECK(LegalMaximum(FineTier::k83_4, 500'000'000) == 10'000'000);  // 2 % tie
+  CHECK(LegalMaximum(FineTier::k83_4, 500'000'050) == 10'000'001);  // floor to the euro
   CHECK(LegalMaximum(FineTier::k83_5, -5) == 20'000'000);
 }
 
@@ -76,12 +78,18 @@ TEST_CASE("analysis::FineMethod F8 turnover bands with inclusive upper bounds") 
     bool adjusts;
   };
   const std::vector<Case> cases = {
-      {2'000'000, 20, 40, true},        {2'000'001, 30, 200, true},
-      {10'000'000, 30, 200, true},      {10'000'001, 150, 1000, true},
-      {50'000'000, 150, 1000, true},    {50'000'001, 800, 2000, true},
-      {100'000'000, 800, 2000, true},   {100'000'001, 1500, 5000, true},
-      {250'000'000, 1500, 5000, true},  {250'000'001, 4000, 10000, true},
-      {500'000'000, 4000, 10000, true}, {500'000'001, 10000, 10000, false},
+      {2'000'000, 20, 40, true},
+      {2'000'001, 30, 200, true},
+      {10'000'000, 30, 200, true},
+      {10'000'001, 150, 1000, true},
+      {50'000'000, 150, 1000, true},
+      {50'000'001, 800, 2000, true},
+      {100'000'000, 800, 2000, true},
+      {100'000'001, 1500, 5000, true},
+      {250'000'000, 1500, 5000, true},
+      {250'000'001, 4000, 10000, true},
+      {500'000'000, 4000, 10000, true},
+      {500'000'001, 10000, 10000, false},
       {0, 20, 40, true},
   };
   for (const Case& c : cases) {
@@ -101,19 +109,27 @@ TEST_CASE("analysis::FineMethod F9 83(4) high at EUR 2M") {
 }
 
 TEST_CASE("analysis::FineMethod seriousness bands (para 60) at the static maximum") {
-  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kLow, std::nullopt).starting == EuroRange{0, 1'000'000});
-  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kMedium, std::nullopt).starting == EuroRange{1'000'000, 2'000'000});
-  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kHigh, std::nullopt).starting == EuroRange{2'000'000, 10'000'000});
-  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kLow, std::nullopt).starting == EuroRange{0, 2'000'000});
-  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kMedium, std::nullopt).starting == EuroRange{2'000'000, 4'000'000});
-  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kHigh, std::nullopt).starting == EuroRange{4'000'000, 20'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kLow, std::nullopt).starting ==
+        EuroRange{0, 1'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kMedium, std::nullopt).starting ==
+        EuroRange{1'000'000, 2'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_4, Seriousness::kHigh, std::nullopt).starting ==
+        EuroRange{2'000'000, 10'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kLow, std::nullopt).starting ==
+        EuroRange{0, 2'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kMedium, std::nullopt).starting ==
+        EuroRange{2'000'000, 4'000'000});
+  CHECK(ComputeStartingPoint(FineTier::k83_5, Seriousness::kHigh, std::nullopt).starting ==
+        EuroRange{4'000'000, 20'000'000});
   // Unknown turnover: no size adjustment, the static starting range stands.
-  CHECK(Adjusted(FineTier::k83_5, Seriousness::kMedium, std::nullopt) == EuroRange{2'000'000, 4'000'000});
+  CHECK(Adjusted(FineTier::k83_5, Seriousness::kMedium, std::nullopt) ==
+        EuroRange{2'000'000, 4'000'000});
 }
 
 TEST_CASE("analysis::FineMethod the whole section 3.3 matrix") {
   // One turnover inside each band (the upper bound itself, inclusive).
-  const std::vector<int64_t> bands = {2'000'000, 10'000'000, 50'000'000, 100'000'000, 250'000'000, 500'000'000};
+  const std::vector<int64_t> bands = {2'000'000,   10'000'000,  50'000'000,
+                                      100'000'000, 250'000'000, 500'000'000};
   const Seriousness levels[] = {Seriousness::kLow, Seriousness::kMedium, Seriousness::kHigh};
   // [band][seriousness] = {low, high}
   const EuroRange t5[6][3] = {
@@ -147,7 +163,8 @@ TEST_CASE("analysis::FineMethod the whole section 3.3 matrix") {
   }
   // Above EUR 500M: [band low % x L, band high % x L], no size adjustment.
   CHECK(Adjusted(FineTier::k83_4, Seriousness::kLow, 2'000'000'000) == EuroRange{0, 4'000'000});
-  CHECK(Adjusted(FineTier::k83_5, Seriousness::kMedium, 2'000'000'000) == EuroRange{8'000'000, 16'000'000});
+  CHECK(Adjusted(FineTier::k83_5, Seriousness::kMedium, 2'000'000'000) ==
+        EuroRange{8'000'000, 16'000'000});
 }
 
 TEST_CASE("analysis::FineMethod EDPB Examples 6a and 6b (E1, E2)") {
@@ -197,7 +214,7 @@ TEST_CASE("analysis::FineMethod real decisions R1-R12 land inside the estimated 
   }
   SUBCASE("R4 APD 114/2024: 83(5), medium, band EUR 50-100M") {
     StartingPoint sp = ComputeStartingPoint(FineTier::k83_5, Seriousness::kMedium, 85'444'466);
-    CHECK(sp.legal_max_eur == 20'000'000);  // not the decision's erroneous EUR 3.42M
+    CHECK(sp.legal_max_eur == 20'000'000);              // not the decision's erroneous EUR 3.42M
     CHECK(sp.adjusted == EuroRange{160'000, 800'000});  // as the decision states (p. 52)
     CHECK(Inside(160'000, sp.adjusted));
     // Final EUR 45,000 is below the range after step-3 (k) mitigation: not checked.
@@ -206,8 +223,8 @@ TEST_CASE("analysis::FineMethod real decisions R1-R12 land inside the estimated 
     StartingPoint sp = ComputeStartingPoint(FineTier::k83_5, Seriousness::kMedium, 25'826'731);
     CHECK(sp.legal_max_eur == 20'000'000);
     CHECK(Inside(2'400'000, sp.starting));
-    CHECK(Inside(120'000, sp.adjusted));   // size-adjusted starting amount
-    CHECK(Inside(78'000, sp.adjusted));    // after step 3 still inside
+    CHECK(Inside(120'000, sp.adjusted));  // size-adjusted starting amount
+    CHECK(Inside(78'000, sp.adjusted));   // after step 3 still inside
     // Final EUR 54,600 follows a step-5 x0.70 reduction; it is still inside [30,000; 400,000].
     CHECK(Inside(54'600, sp.adjusted));
   }

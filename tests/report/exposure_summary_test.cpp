@@ -65,7 +65,8 @@ TEST_CASE("report::ExposureSummary with nothing to fine still states the cap and
   Exposure e;
   e.organization_max_eur = 40'000'000;
   const std::string text = Render(e);
-  CHECK(text.find("No unwaived finding carries a fine: estimated exposure EUR 0.") != std::string::npos);
+  CHECK(text.find("No unwaived finding carries a fine: estimated exposure EUR 0.") !=
+        std::string::npos);
   CHECK(text.find("EUR 40,000,000 (Art. 83(5) GDPR)") != std::string::npos);
   CHECK(text.find("not legal advice") != std::string::npos);
   CHECK(text.find("Assumptions") == std::string::npos);
