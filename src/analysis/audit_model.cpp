@@ -27,7 +27,7 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
         F("annual_turnover_eur", T::kNumber), F("dpo", T::kString), F("representative", T::kString)}},
       {"system",
        {F("id", T::kString), F("name", T::kString), F("responsibility", T::kString), CountryField("country"),
-        Zone("zone"), F("requires_dpf", T::kBool), F("transfer", T::kBool), F("transfer.mechanism", T::kString),
+        Zone("zone"), F("requires_dpf", T::kBool), F("partial_adequacy", T::kBool), F("transfer", T::kBool), F("transfer.mechanism", T::kString),
         F("transfer.reference", T::kString), F("processor_agreement", T::kString),
         F("datastores", T::kList), F("purposes", T::kList), Tax("categories", T::kList, kCat),
         F("systematic", T::kBool), F("flows_in", T::kNumber)}},
@@ -61,6 +61,7 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
       {"table",
        {F("id", T::kString), F("name", T::kString), F("datastore", T::kString), F("system", T::kString),
         F("personal", T::kBool), Tax("categories", T::kList, kCat), F("column_names", T::kList),
+        F("column_types", T::kList),
         F("purposes", T::kList), F("retention", T::kDuration)}},
       {"column",
        {F("id", T::kString), F("name", T::kString), F("table", T::kString), F("datastore", T::kString),
@@ -193,6 +194,9 @@ class Builder {
       r.fields["zone"] = ZoneOf(s.country);
       const Country* c = countries_.Find(s.country);
       r.fields["requires_dpf"] = FieldValue::Bool(c && c->requires_dpf);
+      // Adequacy limited to some recipients (Canada: PIPEDA) other than the DPF case.
+      r.fields["partial_adequacy"] = FieldValue::Bool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
+                                                      c->adequacy_scope.rfind("full", 0) != 0);
       r.fields["transfer"] = FieldValue::Bool(s.transfer.has_value());
       if (s.transfer) {
         r.fields["transfer.mechanism"] = FieldValue::String(s.transfer->mechanism);
@@ -259,10 +263,11 @@ class Builder {
     SubjectRecord table;
     table.subject = {"table", d.id + "." + t.name};
     table.loc = {schema.path, t.line, 0};
-    std::vector<std::string> table_categories, column_names, table_purposes;
+    std::vector<std::string> table_categories, column_names, column_types, table_purposes;
     std::optional<model::Retention> table_retention;
     for (const model::Column& col : t.columns) {
       column_names.push_back(col.name);
+      column_types.push_back(col.type);
       SubjectRecord rec = BuildColumn(s, d, schema, t, col);
       const FieldValue& cats = rec.Get("categories");
       table_categories.insert(table_categories.end(), cats.items.begin(), cats.items.end());
@@ -283,6 +288,7 @@ class Builder {
     if (!table_categories.empty()) ++personal_tables_[d.id];
     table.fields["categories"] = FieldValue::List(table_categories);
     table.fields["column_names"] = FieldValue::List(column_names);
+    table.fields["column_types"] = FieldValue::List(column_types);
     table.fields["purposes"] = FieldValue::List(table_purposes);
     table.related_purposes = table_purposes;
     table_out.push_back(std::move(table));
@@ -395,6 +401,7 @@ class Builder {
       f["dpia"] = FieldValue::String(p.dpia);
       f["consent"] = FieldValue::Bool(p.consent.has_value());
       if (p.consent) {
+        for (const auto& [key, at] : p.consent->field_locs) r.extra_locs["consent." + key] = at;
         f["consent.opt_in"] = OptBool(p.consent->opt_in);
         f["consent.granular"] = OptBool(p.consent->granular);
         f["consent.withdrawal"] = OptBool(p.consent->withdrawal);
@@ -517,6 +524,7 @@ const FieldValue& SubjectRecord::Get(std::string_view field) const {
 }
 
 model::SourceLocation SubjectRecord::LocationOf(const std::string& field) const {
+  if (auto it = extra_locs.find(field); it != extra_locs.end()) return it->second;
   if (!located || field.empty()) return loc;
   // "consent.opt_in" falls back to "consent", then to the entity.
   std::string key = field;

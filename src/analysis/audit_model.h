@@ -39,6 +39,7 @@ struct SubjectRecord {
   model::SourceLocation loc;                 // the declaration, or the schema file:line
   const model::Located* located = nullptr;   // for per-field locations; null for schema objects
   std::vector<std::string> related_purposes; // sorted, unique
+  std::map<std::string, model::SourceLocation> extra_locs;  // nested fields ("consent.opt_in")
 
   // The value of `field`, or a missing value.
   const FieldValue& Get(std::string_view field) const;

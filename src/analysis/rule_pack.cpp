@@ -1,6 +1,7 @@
 #include "analysis/rule_pack.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <functional>
 
@@ -213,14 +214,29 @@ class RuleParser {
 
 }  // namespace
 
+namespace {
+// A placeholder is {name} with letters, digits, '_' and '.'; other braces are text.
+bool IsPlaceholder(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
+  return true;
+}
+}  // namespace
+
 std::vector<std::string> TemplateNames(std::string_view text) {
   std::vector<std::string> names;
   size_t pos = 0;
   while ((pos = text.find('{', pos)) != std::string_view::npos) {
     size_t end = text.find('}', pos);
     if (end == std::string_view::npos) break;
-    names.emplace_back(text.substr(pos + 1, end - pos - 1));
-    pos = end + 1;
+    std::string_view name = text.substr(pos + 1, end - pos - 1);
+    if (IsPlaceholder(name)) {
+      names.emplace_back(name);
+      pos = end + 1;
+    } else {
+      ++pos;
+    }
   }
   return names;
 }
@@ -238,6 +254,11 @@ std::string ExpandTemplate(std::string_view text,
     }
     out.append(text.substr(pos, open - pos));
     std::string_view name = text.substr(open + 1, close - open - 1);
+    if (!IsPlaceholder(name)) {
+      out += '{';
+      pos = open + 1;
+      continue;
+    }
     if (auto value = lookup(name)) out += *value;
     else out.append(text.substr(open, close - open + 1));
     pos = close + 1;
