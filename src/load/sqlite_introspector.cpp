@@ -21,9 +21,17 @@ struct StatementFinalizer {
 using Db = std::unique_ptr<sqlite3, DbCloser>;
 using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
-// A file: URI for `path`: everything but unreserved characters and '/' percent-encoded,
-// so '?', '#' and '%' in a file name cannot turn into URI syntax.
+// A read-only file: URI for `path`: everything but unreserved characters and '/'
+// percent-encoded, so '?', '#' and '%' in a file name cannot turn into URI syntax.
+//
+// Even read-only, SQLite creates "-wal" and "-shm" files next to a WAL-mode database
+// and cannot remove them afterwards. When no other process has the file open for
+// writing (no -wal or -journal file beside it) we open it `immutable`, which touches
+// nothing; otherwise the live writer's WAL must be read, and its -shm already exists.
 std::string FileUri(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool quiescent = !fs::exists(path + "-wal", ec) && !fs::exists(path + "-journal", ec);
   static const char kHex[] = "0123456789ABCDEF";
   std::string uri = "file:";
   for (unsigned char c : path) {
@@ -35,7 +43,7 @@ std::string FileUri(const std::string& path) {
       uri += kHex[c & 15];
     }
   }
-  return uri + "?mode=ro";
+  return uri + (quiescent ? "?mode=ro&immutable=1" : "?mode=ro");
 }
 
 std::string Text(sqlite3_stmt* st, int column) {

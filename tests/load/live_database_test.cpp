@@ -137,6 +137,35 @@ TEST_CASE("load::IntrospectDatabase reads a SQLite file") {
   CHECK_FALSE(fs::exists(dir.path / "shop.db-wal"));
 }
 
+TEST_CASE("load::IntrospectDatabase leaves no -wal or -shm file beside a WAL database") {
+  TempDir dir;
+  fs::path file = dir.path / "wal.db";
+  CreateSqlite(file, "PRAGMA journal_mode = WAL; CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);");
+  REQUIRE_FALSE(fs::exists(dir.path / "wal.db-wal"));  // a clean close removes it
+  Diagnostics diags;
+  auto schema = IntrospectDatabase("sqlite:" + file.string(), diags);
+  REQUIRE(schema);
+  CHECK(TableNames(*schema) == std::vector<std::string>{"people"});
+  CHECK_FALSE(fs::exists(dir.path / "wal.db-wal"));
+  CHECK_FALSE(fs::exists(dir.path / "wal.db-shm"));
+}
+
+TEST_CASE("load::IntrospectDatabase reads a SQLite file another process is writing") {
+  TempDir dir;
+  fs::path file = dir.path / "busy.db";
+  CreateSqlite(file, "PRAGMA journal_mode = WAL; CREATE TABLE a (x INTEGER);");
+  sqlite3* writer = nullptr;
+  REQUIRE(sqlite3_open(file.string().c_str(), &writer) == SQLITE_OK);
+  // Committed to the WAL, not yet to the main file: only a non-immutable open sees it.
+  REQUIRE(sqlite3_exec(writer, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE b (y TEXT);", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  Diagnostics diags;
+  auto schema = IntrospectDatabase("sqlite:" + file.string(), diags);
+  sqlite3_close(writer);
+  REQUIRE(schema);
+  CHECK(TableNames(*schema) == std::vector<std::string>{"a", "b"});
+}
+
 TEST_CASE("load::IntrospectDatabase accepts the sqlite:// forms") {
   TempDir dir;
   fs::path file = dir.path / "a.db";
