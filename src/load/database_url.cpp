@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <set>
+
+#include <libpq-fe.h>
 
 namespace gdpr::load {
 namespace {
@@ -54,7 +57,10 @@ std::string Printable(std::string text) {
   return text;
 }
 
-bool EndsUrlToken(char c) {
+// In free text a URL ends at a blank or a quote; when the text is known to be one URL
+// (`whole`), nothing ends it early, so a password with a blank is masked entirely.
+bool EndsUrlToken(char c, bool whole) {
+  if (whole) return false;
   return std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '\'' || c == '<' ||
          c == '>' || c == '`';
 }
@@ -62,13 +68,13 @@ bool EndsUrlToken(char c) {
 // Masks the password of every "scheme://user:password@host" in `text`. The user-info
 // ends at the LAST '@' of the URL so that an unencoded '@', '/' or '?' in a password
 // is still hidden.
-std::string RedactUserInfo(std::string_view text) {
+std::string RedactUserInfo(std::string_view text, bool whole) {
   std::string out(text);
   size_t pos = 0;
   while ((pos = out.find("://", pos)) != std::string::npos) {
     size_t start = pos + 3;
     size_t end = start;
-    while (end < out.size() && !EndsUrlToken(out[end])) ++end;
+    while (end < out.size() && !EndsUrlToken(out[end], whole)) ++end;
     size_t at = out.rfind('@', end == 0 ? 0 : end - 1);
     if (at != std::string::npos && at >= start) {
       size_t colon = out.find(':', start);
@@ -85,7 +91,7 @@ std::string RedactUserInfo(std::string_view text) {
 
 // Masks the value of every `password=` (also sslpassword=, PGPASSWORD=) in `text`: up to
 // the next '&' or blank, or the closing quote of a quoted conninfo value.
-std::string RedactPasswordParams(std::string_view text) {
+std::string RedactPasswordParams(std::string_view text, bool whole) {
   std::string out(text);
   constexpr std::string_view kKey = "password=";
   size_t pos = 0;
@@ -96,7 +102,7 @@ std::string RedactPasswordParams(std::string_view text) {
       end = out.find('\'', start + 1);
       end = end == std::string::npos ? out.size() : end + 1;
     } else {
-      while (end < out.size() && out[end] != '&' && !EndsUrlToken(out[end])) ++end;
+      while (end < out.size() && out[end] != '&' && !EndsUrlToken(out[end], whole)) ++end;
     }
     if (end > start && out.compare(start, end - start, kMask) != 0)
       out.replace(start, end - start, kMask);
@@ -121,6 +127,34 @@ std::optional<std::string> ParseSqlitePath(std::string_view url) {
   return std::string(path);
 }
 
+// The connection keywords this libpq knows ("host", "sslmode", ...).
+const std::set<std::string, std::less<>>& LibpqKeywords() {
+  static const std::set<std::string, std::less<>> keywords = [] {
+    std::set<std::string, std::less<>> names;
+    if (PQconninfoOption* options = PQconndefaults()) {
+      for (PQconninfoOption* o = options; o->keyword; ++o) names.insert(o->keyword);
+      PQconninfoFree(options);
+    }
+    return names;
+  }();
+  return keywords;
+}
+
+// True when every '&'-separated part of `query` is key=value with a key libpq knows;
+// anything else (libpq would refuse it too) suggests a password with a raw '?' or '&'.
+bool IsQueryString(std::string_view query) {
+  size_t pos = 0;
+  while (pos <= query.size()) {
+    size_t amp = std::min(query.find('&', pos), query.size());
+    std::string_view pair = query.substr(pos, amp - pos);
+    size_t eq = pair.find('=');
+    if (!pair.empty() && (eq == std::string_view::npos || !LibpqKeywords().count(pair.substr(0, eq))))
+      return false;
+    pos = amp + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsDatabaseUrl(std::string_view text) {
@@ -131,12 +165,12 @@ bool IsDatabaseUrl(std::string_view text) {
 }
 
 std::string RedactUrl(std::string_view text) {
-  return RedactPasswordParams(RedactUserInfo(text));
+  return RedactPasswordParams(RedactUserInfo(text, false), false);
 }
 
 std::optional<DatabaseUrl> DatabaseUrl::Parse(std::string_view url, model::Diagnostics& diags) {
   DatabaseUrl result;
-  result.redacted_ = Printable(RedactUrl(url));
+  result.redacted_ = Printable(RedactPasswordParams(RedactUserInfo(url, true), true));
   model::SourceLocation where{result.redacted_, 0, 0};
 
   if (StartsWithNoCase(url, kSqliteScheme)) {
@@ -159,26 +193,28 @@ std::optional<DatabaseUrl> DatabaseUrl::Parse(std::string_view url, model::Diagn
                 "supported: sqlite:path/to/app.db, postgresql://user@host:5432/dbname");
     return std::nullopt;
   }
-  if (!result.SplitPostgres(url.substr(scheme.size()), where, diags)) return std::nullopt;
+  if (!result.SplitPostgres(url.substr(0, scheme.size()), url.substr(scheme.size()), diags))
+    return std::nullopt;
   result.kind_ = DatabaseKind::kPostgres;
   return result;
 }
 
-bool DatabaseUrl::SplitPostgres(std::string_view rest, const model::SourceLocation& where,
+bool DatabaseUrl::SplitPostgres(std::string_view scheme, std::string_view rest,
                                 model::Diagnostics& diags) {
   // The user-info ends at the last '@' before the query string, so a password may hold
-  // unencoded '/' or '@'. An unencoded '?' would make the split ambiguous: refuse it.
+  // unencoded '/', ':' or '@'. An unencoded '?' or '&' in a password would split it
+  // into a query that is not one: refuse that rather than show part of the password.
   size_t query_at = rest.find('?');
-  std::string_view before_query = rest.substr(0, query_at);
-  size_t at = before_query.rfind('@');
-  if (at == std::string_view::npos && query_at != std::string_view::npos &&
-      before_query.find(':') != std::string_view::npos &&
-      before_query.find('/') == std::string_view::npos &&
-      rest.find('@', query_at) != std::string_view::npos) {
-    diags.Error(where, "cannot tell where the password ends in '" + redacted_ + "'",
-                "percent-encode '?' in the password as %3F, or use --db-password-file");
+  if (query_at != std::string_view::npos && !IsQueryString(rest.substr(query_at + 1))) {
+    // Part of the password may be anywhere in the URL: show none of it.
+    redacted_ = std::string(scheme) + "***";
+    diags.Error({redacted_, 0, 0}, "cannot tell where the password ends in the database URL",
+                "percent-encode '?', '&' and '#' in a password (%3F, %26, %23), "
+                "or use --db-password-file");
     return false;
   }
+  std::string_view before_query = rest.substr(0, query_at);
+  size_t at = before_query.rfind('@');
   std::string user_info;
   std::string host_and_rest(rest);
   if (at != std::string_view::npos) {
@@ -191,6 +227,10 @@ bool DatabaseUrl::SplitPostgres(std::string_view rest, const model::SourceLocati
       user_info.resize(colon);
     }
   }
+  // Rebuilt from the parts, so the mask covers exactly the password that is used.
+  redacted_ = Printable(std::string(scheme) + user_info + (password_ ? ":***" : "") +
+                        (at == std::string_view::npos ? "" : "@") +
+                        RedactPasswordParams(host_and_rest, true));
   TakeQueryPassword(host_and_rest);
   url_without_password_ = "postgresql://" + (user_info.empty() ? "" : user_info + "@") + host_and_rest;
   return true;

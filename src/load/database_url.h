@@ -66,8 +66,7 @@ class DatabaseUrl {
   std::string Scrub(std::string_view text) const;
 
  private:
-  bool SplitPostgres(std::string_view rest, const model::SourceLocation& where,
-                     model::Diagnostics& diags);
+  bool SplitPostgres(std::string_view scheme, std::string_view rest, model::Diagnostics& diags);
   void TakeQueryPassword(std::string& host_and_rest);
 
   DatabaseKind kind_ = DatabaseKind::kSqlite;

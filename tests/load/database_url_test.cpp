@@ -92,6 +92,10 @@ TEST_CASE("load::DatabaseUrl keeps the PostgreSQL password out of printable form
     auto odd = DatabaseUrl::Parse("postgresql://carol:a/b@c@host/db", diags);
     REQUIRE(odd);
     CHECK(odd->Redacted() == "postgresql://carol:***@host/db");
+    auto at_in_query = DatabaseUrl::Parse("postgresql://u:p@host/db?application_name=a@b", diags);
+    REQUIRE(at_in_query);
+    CHECK(at_in_query->Redacted() == "postgresql://u:***@host/db?application_name=a@b");
+    CHECK(Param(*at_in_query, "password") == "p");
     CHECK(Param(*odd, "password") == "a/b@c");
     CHECK(Param(*odd, "dbname") == "postgresql://carol@host/db");
   }
@@ -101,6 +105,28 @@ TEST_CASE("load::DatabaseUrl keeps the PostgreSQL password out of printable form
     CHECK_FALSE(AnyDiagnosticContains(diags, "atever"));
   }
   CHECK_FALSE(AnyDiagnosticContains(diags, "s3cr"));
+}
+
+TEST_CASE("load::DatabaseUrl never shows a password, whatever characters it holds") {
+  const std::string specials = "@/:#%&=? +;'\"";
+  for (char a : specials)
+    for (char b : specials) {
+      std::string password = std::string("Zq") + a + "x7" + b + "Kw";
+      for (const std::string& url :
+           {"postgresql://user:" + password + "@host:5432/db?sslmode=disable",
+            "postgres://user@host/db?password=" + password, "postgresql://user:" + password + "@host"}) {
+        CAPTURE(url);
+        Diagnostics diags;
+        auto parsed = DatabaseUrl::Parse(url, diags);
+        CHECK_FALSE(AnyDiagnosticContains(diags, "x7"));
+        if (!parsed) continue;
+        CHECK(parsed->Redacted().find("x7") == std::string::npos);
+        CHECK(parsed->Redacted().find("host") != std::string::npos);
+        CHECK(parsed->Scrub("echo: " + password).find("x7") == std::string::npos);
+        if (password.find_first_of("%&?") == std::string::npos)
+          CHECK(Param(*parsed, "password") == password);
+      }
+    }
 }
 
 TEST_CASE("load::RedactUrl masks passwords in free text") {
