@@ -1,12 +1,12 @@
 #include "load/database_url.h"
 
+#include <libpq-fe.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
-
-#include <libpq-fe.h>
 
 namespace gdpr::load {
 namespace {
@@ -148,7 +148,8 @@ bool IsQueryString(std::string_view query) {
     size_t amp = std::min(query.find('&', pos), query.size());
     std::string_view pair = query.substr(pos, amp - pos);
     size_t eq = pair.find('=');
-    if (!pair.empty() && (eq == std::string_view::npos || !LibpqKeywords().count(pair.substr(0, eq))))
+    if (!pair.empty() &&
+        (eq == std::string_view::npos || !LibpqKeywords().count(pair.substr(0, eq))))
       return false;
     pos = amp + 1;
   }
@@ -232,7 +233,8 @@ bool DatabaseUrl::SplitPostgres(std::string_view scheme, std::string_view rest,
                         (at == std::string_view::npos ? "" : "@") +
                         RedactPasswordParams(host_and_rest, true));
   TakeQueryPassword(host_and_rest);
-  url_without_password_ = "postgresql://" + (user_info.empty() ? "" : user_info + "@") + host_and_rest;
+  url_without_password_ =
+      "postgresql://" + (user_info.empty() ? "" : user_info + "@") + host_and_rest;
   return true;
 }
 

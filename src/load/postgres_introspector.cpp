@@ -133,9 +133,10 @@ bool PostgresReader::Connect() {
     std::string message = OneLine(url_, PQerrorMessage(conn_.get()));
     bool auth = message.find("password") != std::string::npos ||
                 message.find("authentication") != std::string::npos;
-    diags_.Error(where_, "cannot connect to " + url_.Redacted() + ": " + message,
-                 auth ? "give the password in the URL, with --db-password-file, PGPASSWORD or ~/.pgpass"
-                      : "check host, port and database name, and that the server accepts connections");
+    diags_.Error(
+        where_, "cannot connect to " + url_.Redacted() + ": " + message,
+        auth ? "give the password in the URL, with --db-password-file, PGPASSWORD or ~/.pgpass"
+             : "check host, port and database name, and that the server accepts connections");
     return false;
   }
   PQsetNoticeProcessor(conn_.get(), IgnoreNotice, nullptr);
@@ -222,9 +223,10 @@ void PostgresReader::ReadKeys(const PGresult* rows, model::Schema& schema,
 
 std::optional<model::Schema> PostgresReader::ReadSchema(const LiveOptions& options) {
   int version = PQserverVersion(conn_.get());
-  std::string columns_sql = Replace(kColumnsQuery, "%GENERATED%",
-                                    version >= 120000 ? "a.attgenerated" : "''");
-  std::string keys_sql = Replace(kKeysQuery, "%CLONE_FILTER%", version >= 110000 ? kCloneFilter : "");
+  std::string columns_sql =
+      Replace(kColumnsQuery, "%GENERATED%", version >= 120000 ? "a.attgenerated" : "''");
+  std::string keys_sql =
+      Replace(kKeysQuery, "%CLONE_FILTER%", version >= 110000 ? kCloneFilter : "");
   Result tables = Query(std::string(kUserTables) + kTablesQuery, "tables");
   if (!tables) return std::nullopt;
   Result columns = Query(kUserTables + columns_sql, "columns");

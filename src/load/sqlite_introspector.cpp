@@ -97,12 +97,12 @@ bool SqliteReader::Open() {
     return false;
   }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(FileUri(path).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                           nullptr);
+  int rc =
+      sqlite3_open_v2(FileUri(path).c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
   db_.reset(raw);
   if (rc != SQLITE_OK) {
-    diags_.Error(where_, "cannot open SQLite database '" + path + "': " +
-                             (raw ? Error() : std::string("out of memory")));
+    diags_.Error(where_, "cannot open SQLite database '" + path +
+                             "': " + (raw ? Error() : std::string("out of memory")));
     return false;
   }
   // A database file is untrusted input: no schema-defined functions run, no writes.
@@ -183,10 +183,12 @@ bool SqliteReader::ReadForeignKeys(model::Table& table) {
     model::ForeignKey& fk = table.foreign_keys.back();
     fk.columns.push_back(Text(st.get(), 2));
     // NULL "to": the reference names no columns and means the parent's primary key.
-    if (sqlite3_column_type(st.get(), 3) != SQLITE_NULL) fk.ref_columns.push_back(Text(st.get(), 3));
+    if (sqlite3_column_type(st.get(), 3) != SQLITE_NULL)
+      fk.ref_columns.push_back(Text(st.get(), 3));
   }
   if (rc != SQLITE_DONE) {
-    diags_.Warning(where_, "cannot read the foreign keys of table '" + table.name + "': " + Error());
+    diags_.Warning(where_,
+                   "cannot read the foreign keys of table '" + table.name + "': " + Error());
     return false;
   }
   return true;

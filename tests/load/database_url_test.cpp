@@ -63,7 +63,8 @@ TEST_CASE("load::DatabaseUrl refuses unknown schemes with a hint") {
 
 TEST_CASE("load::DatabaseUrl keeps the PostgreSQL password out of printable forms") {
   Diagnostics diags;
-  auto url = DatabaseUrl::Parse("postgresql://alice:s3cr%40t@db.example:5433/shop?sslmode=require", diags);
+  auto url =
+      DatabaseUrl::Parse("postgresql://alice:s3cr%40t@db.example:5433/shop?sslmode=require", diags);
   REQUIRE(url);
   CHECK(url->kind() == DatabaseKind::kPostgres);
   CHECK(url->has_password());
@@ -81,7 +82,8 @@ TEST_CASE("load::DatabaseUrl keeps the PostgreSQL password out of printable form
     CHECK(Param(*plain, "dbname") == "postgresql://localhost/shop");
   }
   SUBCASE("password as a query parameter") {
-    auto q = DatabaseUrl::Parse("postgresql://bob@h/db?password=pa%26ss&connect_timeout=3&sslmode=disable", diags);
+    auto q = DatabaseUrl::Parse(
+        "postgresql://bob@h/db?password=pa%26ss&connect_timeout=3&sslmode=disable", diags);
     REQUIRE(q);
     CHECK(q->Redacted() == "postgresql://bob@h/db?password=***&connect_timeout=3&sslmode=disable");
     CHECK(Param(*q, "password") == "pa&ss");
@@ -114,7 +116,8 @@ TEST_CASE("load::DatabaseUrl never shows a password, whatever characters it hold
       std::string password = std::string("Zq") + a + "x7" + b + "Kw";
       for (const std::string& url :
            {"postgresql://user:" + password + "@host:5432/db?sslmode=disable",
-            "postgres://user@host/db?password=" + password, "postgresql://user:" + password + "@host"}) {
+            "postgres://user@host/db?password=" + password,
+            "postgresql://user:" + password + "@host"}) {
         CAPTURE(url);
         Diagnostics diags;
         auto parsed = DatabaseUrl::Parse(url, diags);
@@ -135,7 +138,8 @@ TEST_CASE("load::RedactUrl masks passwords in free text") {
   CHECK(RedactUrl("host=h password='a b' user=u") == "host=h password=*** user=u");
   CHECK(RedactUrl("x?sslpassword=k&y=1") == "x?sslpassword=***&y=1");
   CHECK(RedactUrl("PGPASSWORD=abc make test") == "PGPASSWORD=*** make test");
-  CHECK(RedactUrl("no secrets at http://example.org/a@b") == "no secrets at http://example.org/a@b");
+  CHECK(RedactUrl("no secrets at http://example.org/a@b") ==
+        "no secrets at http://example.org/a@b");
   CHECK(RedactUrl("postgresql://u:***@h/db") == "postgresql://u:***@h/db");
 }
 

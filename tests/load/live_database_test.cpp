@@ -140,7 +140,8 @@ TEST_CASE("load::IntrospectDatabase reads a SQLite file") {
 TEST_CASE("load::IntrospectDatabase leaves no -wal or -shm file beside a WAL database") {
   TempDir dir;
   fs::path file = dir.path / "wal.db";
-  CreateSqlite(file, "PRAGMA journal_mode = WAL; CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);");
+  CreateSqlite(
+      file, "PRAGMA journal_mode = WAL; CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);");
   REQUIRE_FALSE(fs::exists(dir.path / "wal.db-wal"));  // a clean close removes it
   Diagnostics diags;
   auto schema = IntrospectDatabase("sqlite:" + file.string(), diags);
@@ -204,10 +205,12 @@ TEST_CASE("load::IntrospectDatabase reports an unsupported URL") {
   CHECK_FALSE(DiagnosticsMention(diags, "hunter22"));
 }
 
-TEST_CASE("load::IntrospectDatabase reports an unreachable PostgreSQL server without its password") {
+TEST_CASE(
+    "load::IntrospectDatabase reports an unreachable PostgreSQL server without its password") {
   Diagnostics diags;
   // Port 1 on localhost: refused at once, no network needed.
-  CHECK_FALSE(IntrospectDatabase("postgresql://u:N0tPrinted@127.0.0.1:1/db?connect_timeout=2", diags));
+  CHECK_FALSE(
+      IntrospectDatabase("postgresql://u:N0tPrinted@127.0.0.1:1/db?connect_timeout=2", diags));
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.all()[0].message.find("cannot connect to postgresql://u:***@127.0.0.1:1/db") !=
         std::string::npos);
@@ -244,7 +247,8 @@ std::string WithoutPassword(const std::string& url) {
 TEST_CASE("load::IntrospectDatabase reads a live PostgreSQL catalog") {
   const char* url = PgUrl();
   if (!url) {
-    MESSAGE("GDPR_TEST_PG_URL not set: PostgreSQL introspection not tested (run .ci/postgres-setup)");
+    MESSAGE(
+        "GDPR_TEST_PG_URL not set: PostgreSQL introspection not tested (run .ci/postgres-setup)");
     return;
   }
   std::string password = PasswordOf(url);
@@ -260,9 +264,9 @@ TEST_CASE("load::IntrospectDatabase reads a live PostgreSQL catalog") {
   CHECK(schema->path.find(":***@") != std::string::npos);
 
   std::vector<std::string> expected = {
-      "hr.Sick Leave",         "hr.employees",          "public.customers",
-      "public.event_flags",    "public.events",         "public.events_2026_01",
-      "public.events_2026_02", "public.order_lines",    "public.orders"};
+      "hr.Sick Leave",         "hr.employees",       "public.customers",
+      "public.event_flags",    "public.events",      "public.events_2026_01",
+      "public.events_2026_02", "public.order_lines", "public.orders"};
   CHECK(TableNames(*schema) == expected);  // views left out, partitions in, "C" order
   CHECK(progress == expected);
 
@@ -338,7 +342,8 @@ TEST_CASE("load::IntrospectDatabase keeps a PostgreSQL password out of every out
 
   SUBCASE("a wrong password in the URL is neither printed nor the right one leaked") {
     Diagnostics diags;
-    std::string wrong = bare.substr(0, bare.find('@')) + ":Wr0ngPassw0rd" + bare.substr(bare.find('@'));
+    std::string wrong =
+        bare.substr(0, bare.find('@')) + ":Wr0ngPassw0rd" + bare.substr(bare.find('@'));
     CHECK_FALSE(IntrospectDatabase(wrong, diags));
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].message.find("password authentication failed") != std::string::npos);
