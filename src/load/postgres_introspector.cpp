@@ -85,11 +85,15 @@ std::string Replace(std::string text, const std::string& from, const std::string
 
 // libpq messages end in newlines and may span lines ("FATAL: ...\nDETAIL: ..."): one
 // line, scrubbed of the password.
-std::string OneLine(const DatabaseUrl& url, std::string message) {
-  for (char& c : message)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  while (!message.empty() && message.back() == ' ') message.pop_back();
-  return url.Scrub(message);
+std::string OneLine(const DatabaseUrl& url, const std::string& message) {
+  std::string line;
+  for (char c : message) {
+    bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (blank && (line.empty() || line.back() == ' ')) continue;
+    line += blank ? ' ' : c;
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return url.Scrub(line);
 }
 
 class PostgresReader {
@@ -126,7 +130,7 @@ bool PostgresReader::Connect() {
   values.push_back(nullptr);
   conn_.reset(PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1));
   if (!conn_) {
-    diags_.Error(where_, "cannot connect to " + url_.Redacted() + ": out of memory");
+    diags_.Error(where_, "cannot connect: out of memory");
     return false;
   }
   if (PQstatus(conn_.get()) != CONNECTION_OK) {
@@ -134,7 +138,7 @@ bool PostgresReader::Connect() {
     bool auth = message.find("password") != std::string::npos ||
                 message.find("authentication") != std::string::npos;
     diags_.Error(
-        where_, "cannot connect to " + url_.Redacted() + ": " + message,
+        where_, "cannot connect: " + message,
         auth ? "give the password in the URL, with --db-password-file, PGPASSWORD or ~/.pgpass"
              : "check host, port and database name, and that the server accepts connections");
     return false;
@@ -146,8 +150,8 @@ bool PostgresReader::Connect() {
 bool PostgresReader::Command(const char* sql) {
   Result result(PQexec(conn_.get(), sql));
   if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) return true;
-  diags_.Error(where_, "cannot start a read-only session on " + url_.Redacted() + ": " +
-                           OneLine(url_, PQerrorMessage(conn_.get())));
+  diags_.Error(where_,
+               "cannot start a read-only session: " + OneLine(url_, PQerrorMessage(conn_.get())));
   return false;
 }
 
@@ -163,7 +167,7 @@ bool PostgresReader::BeginReadOnly() {
 Result PostgresReader::Query(const std::string& sql, const char* what) {
   Result result(PQexec(conn_.get(), sql.c_str()));
   if (PQresultStatus(result.get()) == PGRES_TUPLES_OK) return result;
-  diags_.Error(where_, std::string("cannot read the ") + what + " of " + url_.Redacted() + ": " +
+  diags_.Error(where_, std::string("cannot read the ") + what + ": " +
                            OneLine(url_, PQerrorMessage(conn_.get())));
   return nullptr;
 }
