@@ -450,7 +450,8 @@ class Builder {
       auto it = column_categories_by_system_.find(id);
       if (it != column_categories_by_system_.end()) held.insert(held.end(), it->second.begin(), it->second.end());
     }
-    if (!all_schema) return;
+    // Without a classifier an unannotated column's categories are unknown, not absent.
+    if (!all_schema || !classify_) return;
     SortUnique(held);
     std::vector<std::string> unheld;
     for (const std::string& d : p.data_categories) {
