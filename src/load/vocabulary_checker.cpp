@@ -53,14 +53,41 @@ std::optional<std::string> VocabularyChecker::Country(const YamlNode& node, std:
   return std::nullopt;
 }
 
+namespace {
+
+// "P7Y" for "7 years", "7y", "7 Years" ...; "" when `text` is not such a phrase.
+std::string DurationFromWords(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == 0 || i > 6) return {};
+  std::string unit;
+  for (char c : text.substr(i))
+    if (c != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!unit.empty() && unit.back() == 's') unit.pop_back();
+  const std::pair<const char*, char> kUnits[] = {{"y", 'Y'}, {"year", 'Y'}, {"m", 'M'}, {"month", 'M'},
+                                                 {"w", 'W'}, {"week", 'W'}, {"d", 'D'},  {"day", 'D'}};
+  for (const auto& [word, letter] : kUnits)
+    if (unit == word) {
+      std::string iso(1, 'P');
+      iso += text.substr(0, i);
+      iso += letter;
+      return iso;
+    }
+  return {};
+}
+
+}  // namespace
+
 std::optional<util::IsoDuration> VocabularyChecker::Duration(const YamlNode& node, std::string_view field) const {
   std::string why;
   auto d = util::ParseIsoDuration(node.scalar, &why);
-  if (!d)
-    diags_.Error(node.Location(),
-                 Quote(field) + ": '" + node.scalar + "' is not an ISO 8601 duration: " + why,
-                 "write for example P30D (30 days), P6M (6 months) or P7Y (7 years)");
-  return d;
+  if (d) return d;
+  std::string hint = DurationFromWords(node.scalar);
+  if (!hint.empty()) hint = "did you mean '" + hint + "'?";
+  else if (why.find("for example") != std::string::npos) hint = why;
+  else hint = why + "; for example P30D (30 days), P6M (6 months) or P7Y (7 years)";
+  diags_.Error(node.Location(), Quote(field) + ": '" + node.scalar + "' is not an ISO 8601 duration", hint);
+  return std::nullopt;
 }
 
 bool IsIsoDate(std::string_view t) {

@@ -396,6 +396,7 @@ waivers:
   ExpectDiagnostic(diags, "'special_category_condition': unknown value 'explicit'", 14, 33);
   ExpectDiagnostic(diags, "'7 years' is not an ISO 8601 duration", 15, 16, DiagnosticLevel::kError, "P7Y");
   ExpectDiagnostic(diags, "'P7X' is not an ISO 8601 duration", 17, 26);
+  CHECK(FindDiagnostic(diags, "'7 years'")->hint == "did you mean 'P7Y'?");
   ExpectDiagnostic(diags, "'retention' needs 'period'", 19, 16);
   ExpectDiagnostic(diags, "'subject': unknown value 'purpos'", 21, 39, DiagnosticLevel::kError,
                    "did you mean 'purpose'?");
