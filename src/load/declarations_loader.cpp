@@ -56,9 +56,11 @@ DeclarationsLoader::DeclarationsLoader(const analysis::Taxonomy& taxonomy, const
 
 void DeclarationsLoader::AddText(std::string_view text, std::string_view name, const std::string& base_dir) {
   inventory_.files.push_back({std::string(name), "declarations"});
+  size_t first_diagnostic = diags_.size();
   auto root = ParseYaml(text, name, diags_);
   if (!root) return;
   Merge(parser_.Parse(*root, base_dir));
+  diags_.SortFrom(first_diagnostic);  // fields are checked in reading order; users read top down
 }
 
 void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& options) {
@@ -90,8 +92,10 @@ void DeclarationsLoader::Merge(model::Inventory&& part) {
 }
 
 model::Inventory DeclarationsLoader::Finish() {
+  size_t first_diagnostic = diags_.size();
   DropDuplicates();
   CheckReferences();
+  diags_.SortFrom(first_diagnostic);
   return std::move(inventory_);
 }
 

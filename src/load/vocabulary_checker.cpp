@@ -32,7 +32,10 @@ std::optional<std::string> VocabularyChecker::TaxonomyKey(analysis::TaxonomyKind
     return current;
   }
   std::string hint = taxonomy_.Suggest(kind, key);
-  if (hint.empty()) hint = "see rules/taxonomy.yaml for the " + std::string(kind_name) + " keys";
+  // "user.adress": the last segment alone often finds it ("user.contact.address").
+  if (size_t dot = key.rfind('.'); hint.empty() && dot != std::string::npos)
+    hint = taxonomy_.Suggest(kind, std::string_view(key).substr(dot + 1));
+  if (hint.empty()) hint = "the " + std::string(kind_name) + " keys are listed in the rules folder's taxonomy.yaml";
   diags_.Error(node.Location(), "unknown " + std::string(kind_name) + " '" + key + "'", hint);
   return std::nullopt;
 }
