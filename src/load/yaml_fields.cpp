@@ -58,10 +58,28 @@ FieldReader::FieldReader(const YamlNode& node, std::string what, model::Diagnost
     diags_.Error(node.Location(), what_ + " must be a mapping of fields, found " + node.KindName());
     return;
   }
+  ReportRepeatedKeys();
   if (!located) return;
   located->loc = node.Location();
   for (const auto& [k, v] : node.entries)
     if (k.IsScalar()) located->field_locs.emplace(k.scalar, v.IsScalar() ? v.Location() : k.Location());
+}
+
+// yaml-cpp keeps both entries of a repeated key and Find() sees only the first, so the
+// second would be dropped silently.
+void FieldReader::ReportRepeatedKeys() const {
+  for (size_t i = 0; i < node_.entries.size(); ++i) {
+    const YamlNode& key = node_.entries[i].first;
+    if (!key.IsScalar()) continue;
+    for (size_t j = 0; j < i; ++j) {
+      const YamlNode& earlier = node_.entries[j].first;
+      if (earlier.IsScalar() && earlier.scalar == key.scalar) {
+        diags_.Error(key.Location(), Quote(key.scalar) + " is written twice in " + what_,
+                     "the first is at line " + std::to_string(earlier.line) + "; keep one");
+        break;
+      }
+    }
+  }
 }
 
 void FieldReader::WarnUnknownKeys(std::initializer_list<std::string_view> known) const {

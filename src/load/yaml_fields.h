@@ -55,6 +55,8 @@ class FieldReader {
   std::optional<std::vector<std::string>> StringList(std::string_view key) const;
 
  private:
+  void ReportRepeatedKeys() const;
+
   const YamlNode& node_;
   std::string what_;
   model::Diagnostics& diags_;

@@ -282,6 +282,14 @@ TEST_CASE("load::DeclarationsLoader warns about unknown fields with a suggestion
   CHECK(diags.error_count() == 0);
 }
 
+TEST_CASE("load::DeclarationsLoader reports a field written twice") {
+  Diagnostics diags;
+  Inventory inv = LoadText("gdpr_audit: 1\nsystems:\n  - id: a\n    country: NL\n    country: DE\n", diags);
+  ExpectDiagnostic(diags, "'country' is written twice in a system", 5, 5, DiagnosticLevel::kError,
+                   "the first is at line 4");
+  CHECK(inv.systems.at(0).country == "NL");
+}
+
 TEST_CASE("load::DeclarationsLoader reports wrong types") {
   Diagnostics diags;
   LoadText(R"(gdpr_audit: 1
