@@ -460,6 +460,17 @@ ColumnVerdict Classifier::Classify(const model::Table& table, const model::Colum
   return im.Decide(hits, column.name, normalised, column.comment, table.name, type, ctx);
 }
 
+std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {
+  std::vector<std::vector<ColumnVerdict>> out;
+  out.reserve(schema.tables.size());
+  for (const auto& table : schema.tables) {
+    auto& verdicts = out.emplace_back();
+    verdicts.reserve(table.columns.size());
+    for (const auto& column : table.columns) verdicts.push_back(Classify(table, column));
+  }
+  return out;
+}
+
 std::string Classifier::Normalize(std::string_view column_name) const {
   return impl_->normalizer.Normalize(column_name);
 }

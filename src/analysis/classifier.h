@@ -58,6 +58,10 @@ class Classifier {
   // gravest special marking of the categories, the reason and the runner-up.
   ColumnVerdict Classify(const model::Table& table, const model::Column& column) const;
 
+  // Every column of every table of `schema`: result[t][c] is the verdict for
+  // schema.tables[t].columns[c].
+  std::vector<std::vector<ColumnVerdict>> ClassifySchema(const model::Schema& schema) const;
+
   // The normalised form of a column name under this classifier's abbreviation tables.
   std::string Normalize(std::string_view column_name) const;
   // The context class of a table ("person", ...), or "" when none matches.
