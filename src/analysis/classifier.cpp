@@ -28,6 +28,13 @@ RE2::Options MatchOptions() {
 // `emails_sent` or `female`. `^` and `$` still anchor to the start and end of the name.
 std::string WrapTokens(const std::string& source) { return "(?:^|_)(?:" + source + ")(?:_|$)"; }
 
+// Comment patterns must match within the first four words: a column comment names its
+// subject first ("E-mail address of the customer"), while a word further on is usually
+// about something else ("Description of the usage of the password").
+std::string WrapCommentHead(const std::string& source) {
+  return "^[^a-z0-9]*(?:[a-z0-9'.-]+[^a-z0-9]+){0,3}?(?:" + source + ")";
+}
+
 // One top-level alternative of a pattern, to quote the part that matched in a reason.
 struct Alternative {
   std::string source;
@@ -59,11 +66,12 @@ struct Classifier::Impl {
   explicit Impl(const Taxonomy& t) : taxonomy(t) {}
   Taxonomy taxonomy;  // a copy: for the special marking of each verdict
   ColumnNameNormalizer normalizer;
-  std::vector<std::string> context_names;
-  std::vector<std::unique_ptr<RE2>> context_res;
+  std::vector<std::string> context_names;        // unique class names; index = class id
+  std::vector<std::unique_ptr<RE2>> context_res;  // per context entry, in order
+  std::vector<int> context_class;                 // entry -> class id
   std::vector<CompiledPattern> patterns;
   RE2::Set name_set{MatchOptions(), RE2::UNANCHORED};
-  RE2::Set comment_set{MatchOptions(), RE2::UNANCHORED};
+  RE2::Set comment_set{MatchOptions(), RE2::ANCHOR_START};
   std::vector<int> name_index, comment_index;  // set index -> pattern index
   std::vector<int> type_only;
 
@@ -133,7 +141,7 @@ std::vector<Alternative> CompileAlternatives(const PackRegex& r, bool wrap) {
   std::vector<std::string> alts = TopLevelAlternatives(r.source);
   if (alts.size() < 2) return out;  // the whole pattern is quoted
   for (auto& a : alts) {
-    auto re = std::make_unique<RE2>(wrap ? WrapTokens(a) : a, MatchOptions());
+    auto re = std::make_unique<RE2>(wrap ? WrapTokens(a) : WrapCommentHead(a), MatchOptions());
     if (re->ok()) out.push_back({std::move(a), std::move(re)});
   }
   return out;
@@ -207,7 +215,7 @@ void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, cons
                                 bool wrap, const char* what, int index, model::Diagnostics& diags) {
   if (!r.present() || !Compile(r, what, diags)) return;  // Compile reports the error
   std::string error;
-  if (set.Add(wrap ? WrapTokens(r.source) : r.source, &error) < 0) {
+  if (set.Add(wrap ? WrapTokens(r.source) : WrapCommentHead(r.source), &error) < 0) {
     diags.Error(r.where, std::string("invalid regular expression in '") + what + "': " + error);
     return;
   }
@@ -251,7 +259,9 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
       for (const auto& r : ctx.patterns) {
         if (Compile(r, ctx.name, diags)) joined += (joined.empty() ? "" : "|") + ("(?:" + r.source + ")");
       }
-      context_names.push_back(ctx.name);
+      auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
+      context_class.push_back(static_cast<int>(it - context_names.begin()));
+      if (it == context_names.end()) context_names.push_back(ctx.name);
       context_res.push_back(std::make_unique<RE2>(joined.empty() ? "$^" : joined, MatchOptions()));
     }
   }
@@ -320,7 +330,7 @@ int Classifier::Impl::ContextIndex(const std::string& table_name) const {
   for (const auto& t : tokens) normalised += (normalised.empty() ? "" : "_") + t;
   int ctx = -1;
   for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
-    if (RE2::PartialMatch(normalised, *context_res[i])) ctx = static_cast<int>(i);
+    if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
   std::lock_guard<std::mutex> lock(mu);
   if (table_cache.size() > kMaxCacheEntries) table_cache.clear();
   table_cache.emplace(table_name, ctx);

@@ -169,13 +169,22 @@ void ReadNormalizer(const YamlNode& node, ClassifierPack& pack, model::Diagnosti
   }
 }
 
+// Either a mapping (class -> patterns) or a list of one-entry mappings, which lets a
+// class appear twice (an exception listed before a broader class).
 void ReadContexts(const YamlNode& node, ClassifierPack& pack, model::Diagnostics& diags) {
-  if (!node.IsMap()) {
-    diags.Error(node.Location(), "'contexts' maps a class name to table-name patterns");
-    return;
+  std::vector<const YamlNode*> maps;
+  if (node.IsMap()) maps.push_back(&node);
+  else if (node.IsSequence())
+    for (const YamlNode& item : node.items) maps.push_back(&item);
+  for (const YamlNode* m : maps) {
+    if (!m->IsMap()) {
+      diags.Error(m->Location(), "'contexts' maps a class name to table-name patterns");
+      continue;
+    }
+    for (const auto& [k, v] : m->entries)
+      pack.contexts.push_back({k.scalar, ReadRegexList(v, k.scalar, diags)});
   }
-  for (const auto& [k, v] : node.entries)
-    pack.contexts.push_back({k.scalar, ReadRegexList(v, k.scalar, diags)});
+  if (maps.empty()) diags.Error(node.Location(), "'contexts' maps a class name to table-name patterns");
 }
 
 void ReadPatterns(const YamlNode& node, const Taxonomy& taxonomy, ClassifierPack& pack,

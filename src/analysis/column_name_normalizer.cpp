@@ -136,6 +136,37 @@ void ColumnNameNormalizer::Expand(std::vector<std::string>& tokens) const {
   tokens = std::move(out);
 }
 
+bool ColumnNameNormalizer::SplitCompound(std::string_view token, int depth,
+                                         std::vector<std::string>& out) const {
+  constexpr size_t kMinPart = 3;
+  if (depth > 3 || token.size() < 2 * kMinPart) return false;
+  // Longest known head first, so `username` splits as user|name, not us|...
+  for (size_t head = token.size() - kMinPart; head >= kMinPart; --head) {
+    if (!known_words_.count(token.substr(0, head))) continue;
+    const std::string_view rest = token.substr(head);
+    const size_t mark = out.size();
+    out.emplace_back(token.substr(0, head));
+    if (known_words_.count(rest)) {
+      out.emplace_back(rest);
+      return true;
+    }
+    if (SplitCompound(rest, depth + 1, out)) return true;
+    out.resize(mark);
+  }
+  return false;
+}
+
+void ColumnNameNormalizer::SplitCompounds(std::vector<std::string>& tokens) const {
+  if (known_words_.empty()) return;
+  std::vector<std::string> out;
+  out.reserve(tokens.size() + 2);
+  for (auto& t : tokens) {
+    const bool keep = known_words_.count(t) || abbreviations_.count(t) || !SplitCompound(t, 0, out);
+    if (keep) out.push_back(std::move(t));
+  }
+  tokens = std::move(out);
+}
+
 void ColumnNameNormalizer::StripPrefix(std::vector<std::string>& tokens) const {
   if (tokens.size() >= 2 && strip_prefixes_.count(tokens[0]) && known_words_.count(tokens[1]))
     tokens.erase(tokens.begin());
@@ -143,6 +174,7 @@ void ColumnNameNormalizer::StripPrefix(std::vector<std::string>& tokens) const {
 
 std::string ColumnNameNormalizer::Normalize(std::string_view raw) const {
   std::vector<std::string> tokens = Split(raw);
+  SplitCompounds(tokens);
   Expand(tokens);
   StripPrefix(tokens);
   std::string out;

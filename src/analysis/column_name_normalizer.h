@@ -8,9 +8,12 @@
 //   2. split into tokens at separators (anything not a letter or digit), at camelCase
 //      and PascalCase humps (`XMLHttpURL` -> xml, http, url) and between letters and
 //      digits (`address2` -> address, 2); lower-case every token;
-//   3. expand abbreviations, longest token sequence first (`dob` -> date_of_birth,
+//   3. split glued compounds of known words (`guardianemail` -> guardian, email;
+//      `phonecell` -> phone, cell): a token that is not itself known is split where
+//      both parts (at least 3 letters each, the rest recursively) are known words;
+//   4. expand abbreviations, longest token sequence first (`dob` -> date_of_birth,
 //      `dri_lice` -> drivers_license);
-//   4. strip one leading noise prefix (`tbl`, `str`, `c`, ...) when what follows starts
+//   5. strip one leading noise prefix (`tbl`, `str`, `c`, ...) when what follows starts
 //      with a known word, so `c_email` becomes `email` but `c` alone stays `c`.
 // The abbreviation, prefix and word tables are data (the `normalizer:` section of the
 // classifier packs), never C++. Without tables the normaliser only folds and splits.
@@ -41,11 +44,15 @@ class ColumnNameNormalizer {
   // Step 1 only, lower-cased: for matching free text such as column comments.
   static std::string FoldLower(std::string_view text);
 
-  // All four steps; the tokens joined by `_`. Empty when the name has no letter or digit.
+  // All five steps; the tokens joined by `_`. Empty when the name has no letter or digit.
   std::string Normalize(std::string_view raw) const;
 
  private:
   void Expand(std::vector<std::string>& tokens) const;
+  void SplitCompounds(std::vector<std::string>& tokens) const;
+  // Appends the known words `token` is glued from to `out`; false (and `out` as it
+  // was) when it is not such a compound. `depth` bounds the recursion.
+  bool SplitCompound(std::string_view token, int depth, std::vector<std::string>& out) const;
   void StripPrefix(std::vector<std::string>& tokens) const;
 
   // Keyed by the first token of the abbreviation; candidates longest first.
