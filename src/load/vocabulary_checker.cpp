@@ -31,7 +31,13 @@ std::optional<std::string> VocabularyChecker::TaxonomyKey(analysis::TaxonomyKind
                    "write '" + *current + "'");
     return current;
   }
-  std::string hint = taxonomy_.Suggest(kind, key);
+  std::string hint;
+  // A key of another kind in the wrong field ("data_use: user.contact.email").
+  for (analysis::TaxonomyKind other : {analysis::TaxonomyKind::kDataCategory, analysis::TaxonomyKind::kDataUse,
+                                       analysis::TaxonomyKind::kDataSubject})
+    if (hint.empty() && other != kind && taxonomy_.Contains(other, key))
+      hint = Quote(key) + " is a " + analysis::TaxonomyKindName(other) + ", not a " + kind_name;
+  if (hint.empty()) hint = taxonomy_.Suggest(kind, key);
   // "user.adress": the last segment alone often finds it ("user.contact.address").
   if (size_t dot = key.rfind('.'); hint.empty() && dot != std::string::npos)
     hint = taxonomy_.Suggest(kind, std::string_view(key).substr(dot + 1));

@@ -342,6 +342,16 @@ systems: [{ id: a, datastores: [{ id: s }] }]
   CHECK(inv.purposes[0].data_categories == std::vector<std::string>{"user.name"});
 }
 
+TEST_CASE("load::DeclarationsLoader names a taxonomy key used in the wrong field") {
+  Diagnostics diags;
+  LoadText("gdpr_audit: 1\npurposes:\n  - id: p\n    data_use: user.contact.email\n    data_categories: [customer]\n",
+           diags);
+  ExpectDiagnostic(diags, "unknown data use 'user.contact.email'", 4, 15, DiagnosticLevel::kError,
+                   "'user.contact.email' is a data category, not a data use");
+  ExpectDiagnostic(diags, "unknown data category 'customer'", 5, 23, DiagnosticLevel::kError,
+                   "'customer' is a data subject, not a data category");
+}
+
 TEST_CASE("load::DeclarationsLoader maps deprecated taxonomy keys") {
   Diagnostics diags;
   Inventory inv = LoadText(R"(gdpr_audit: 1
