@@ -301,10 +301,12 @@ model::Flow DeclarationsParser::ReadFlow(const YamlNode& node) {
   FieldReader f(node, "a flow", diags_, &flow);
   if (!f.ok()) return flow;
   f.WarnUnknownKeys({"id", "from", "to", "purpose", "data_categories"});
-  flow.id = f.RequiredString("id").value_or("");
   flow.from = f.RequiredString("from").value_or("");
   flow.to = f.RequiredString("to").value_or("");
   flow.purpose = f.String("purpose").value_or("");
+  // The spec's flows have ids, but a list of flows reads naturally without them:
+  // name an anonymous flow after its ends (and purpose) so findings can still say which.
+  flow.id = f.String("id").value_or(flow.from + "->" + flow.to + (flow.purpose.empty() ? "" : ":" + flow.purpose));
   if (auto categories = f.ScalarList("data_categories"))
     flow.data_categories = vocabulary_.TaxonomyKeys(TaxonomyKind::kDataCategory, *categories);
   return flow;

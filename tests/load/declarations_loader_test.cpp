@@ -495,6 +495,25 @@ waivers:
   CHECK(diags.warning_count() == 1);
 }
 
+TEST_CASE("load::DeclarationsLoader names flows without an id after their ends") {
+  Diagnostics diags;
+  Inventory inv = LoadText(R"(gdpr_audit: 1
+systems: [{ id: a }, { id: b }]
+purposes: [{ id: p }]
+flows:
+  - { from: a, to: b }
+  - { from: a, to: b, purpose: p }
+  - { from: a, to: b }
+)",
+                           diags);
+  INFO(Rendered(diags));
+  CHECK(diags.all().empty());
+  REQUIRE(inv.flows.size() == 3);
+  CHECK(inv.flows[0].id == "a->b");
+  CHECK(inv.flows[1].id == "a->b:p");
+  CHECK(inv.flows[2].id == "a->b");
+}
+
 TEST_CASE("load::DeclarationsLoader reports duplicate ids across files, naming both places") {
   Diagnostics diags;
   DeclarationsLoader loader(gdpr::testing::ShippedTaxonomy(), gdpr::testing::ShippedCountries(), diags);
