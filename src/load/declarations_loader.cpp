@@ -72,6 +72,11 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
   AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
 }
 
+void DeclarationsLoader::AddInventory(model::Inventory part) {
+  for (model::InputFile& file : part.files) inventory_.files.push_back(std::move(file));
+  Merge(std::move(part));
+}
+
 void DeclarationsLoader::Merge(model::Inventory&& part) {
   if (part.organization) {
     if (inventory_.organization)

@@ -554,6 +554,28 @@ flows: [{ id: f, from: crm, to: webshop }]
   CHECK(inv.files.size() == 2);
 }
 
+TEST_CASE("load::DeclarationsLoader checks inventories from other readers too") {
+  Diagnostics diags;
+  DeclarationsLoader loader(gdpr::testing::ShippedTaxonomy(), gdpr::testing::ShippedCountries(), diags);
+  loader.AddText("gdpr_audit: 1\nsystems: [{ id: shop }]\n", "a.yaml", "");
+  Inventory fides;
+  fides.files.push_back({"fides.yaml", "fides"});
+  fides.systems.emplace_back();
+  fides.systems.back().id = "shop";
+  fides.systems.back().loc = {"fides.yaml", 3, 5};
+  fides.systems.back().field_locs["id"] = {"fides.yaml", 3, 18};
+  fides.flows.emplace_back();
+  fides.flows.back().id = "f";
+  fides.flows.back().from = "shop";
+  fides.flows.back().to = "warehouse";
+  loader.AddInventory(std::move(fides));
+  Inventory inv = loader.Finish();
+  ExpectDiagnostic(diags, "duplicate system id 'shop'", 3, 18, DiagnosticLevel::kError, "a.yaml:2:17");
+  CHECK(FindDiagnostic(diags, "names system 'warehouse'"));
+  REQUIRE(inv.files.size() == 2);
+  CHECK(inv.files[1].kind == "fides");
+}
+
 TEST_CASE("load::DeclarationsLoader refuses hostile and broken files without crashing") {
   ScratchDir dir;
   SUBCASE("binary file") {
