@@ -56,7 +56,7 @@ systems:
         schema: db/shop.sql
       - id: live
         url: postgresql://user@localhost/shop
-        dialect: postgres
+        dialect: postgresql
   - id: mailer
     name: Newsletter SaaS
     responsibility: processor
@@ -451,6 +451,31 @@ systems:
   REQUIRE(inv.systems[0].datastores.size() == 5);
   CHECK(inv.systems[0].datastores[0].schema_path.empty());
   CHECK(inv.systems[0].datastores[1].schema_path == dir.path() + "/db/real.sql");
+}
+
+TEST_CASE("load::DeclarationsLoader never repeats a database password") {
+  Diagnostics diags;
+  LoadText(R"(gdpr_audit: 1
+systems:
+  - id: a
+    datastores:
+      - id: pg
+        url: postgresql://app:s3cret@db.example/shop
+      - id: my
+        url: mysql://root:hunter2@db/shop?sslmode=require
+      - id: q
+        url: postgres://db/shop?user=app&password=pa55
+)",
+           diags);
+  std::string all = Rendered(diags);
+  INFO(all);
+  CHECK(all.find("s3cret") == std::string::npos);
+  CHECK(all.find("hunter2") == std::string::npos);
+  CHECK(all.find("pa55") == std::string::npos);
+  ExpectDiagnostic(diags, "datastore 'pg' has a password in its url", 5, 9, DiagnosticLevel::kWarning, "PGPASSWORD");
+  ExpectDiagnostic(diags, "unsupported database URL 'mysql://root:***@db/shop?sslmode=require'", 7, 9);
+  ExpectDiagnostic(diags, "datastore 'q' has a password in its url", 9, 9, DiagnosticLevel::kWarning);
+  CHECK(diags.error_count() == 1);
 }
 
 TEST_CASE("load::DeclarationsLoader checks references") {
