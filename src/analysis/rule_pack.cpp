@@ -23,8 +23,8 @@ const std::vector<std::string> kFixtureKeys = {"name", "expect", "subject", "dec
 // Parses one rule of a pack; all problems go to `diags`.
 class RuleParser {
  public:
-  RuleParser(const ConditionScope& base, std::string pack, model::Diagnostics& diags)
-      : base_(base), pack_(std::move(pack)), diags_(diags) {}
+  RuleParser(const ConditionScope& base, std::string pack, std::string base_dir, model::Diagnostics& diags)
+      : base_(base), pack_(std::move(pack)), base_dir_(std::move(base_dir)), diags_(diags) {}
 
   std::optional<Rule> Parse(const load::YamlNode& node) {
     int before = diags_.error_count();
@@ -49,6 +49,7 @@ class RuleParser {
  private:
   const ConditionScope& base_;
   std::string pack_;
+  std::string base_dir_;
   model::Diagnostics& diags_;
 
   const load::YamlNode* Required(const load::YamlNode& node, const char* key) {
@@ -204,7 +205,7 @@ class RuleParser {
     if (const auto* files = f.Find("files"); files && files->IsMap())
       for (const auto& [k, v] : files->entries) fx.files[k.scalar] = v.scalar;
     if (const auto* p = f.Find("path"))
-      fx.dir = (std::filesystem::path(pack_).parent_path() / p->scalar).lexically_normal().string();
+      fx.dir = (std::filesystem::path(base_dir_) / p->scalar).lexically_normal().string();
     if (fx.declarations.empty() && fx.dir.empty())
       diags_.Error(f.Location(), "fixture needs 'declarations' (inline) or 'path' (a folder)");
     if (fx.name.empty()) fx.name = std::string(fx.expect_fire ? "fires" : "passes") + " (line " + std::to_string(f.line) + ")";
@@ -267,7 +268,7 @@ std::string ExpandTemplate(std::string_view text,
 }
 
 bool RuleSet::AddPack(std::string_view text, std::string_view name, const ConditionScope& base,
-                      model::Diagnostics& diags) {
+                      model::Diagnostics& diags, const std::string& base_dir) {
   int before = diags.error_count();
   diags.AddSource(name, text);
   auto root = load::ParseYaml(text, name, diags);
@@ -281,7 +282,8 @@ bool RuleSet::AddPack(std::string_view text, std::string_view name, const Condit
     if (k.scalar != "rules" && k.scalar != "pack" && k.scalar != "description")
       diags.Error(k.Location(), "unknown pack field '" + k.scalar + "'",
                   util::DidYouMean(k.scalar, {"pack", "description", "rules"}));
-  RuleParser parser(base, std::string(name), diags);
+  std::string dir = base_dir.empty() ? std::filesystem::path(name).parent_path().string() : base_dir;
+  RuleParser parser(base, std::string(name), dir, diags);
   for (const load::YamlNode& node : rules->items) {
     auto rule = parser.Parse(node);
     if (!rule) continue;
@@ -295,7 +297,8 @@ bool RuleSet::AddPack(std::string_view text, std::string_view name, const Condit
   return diags.error_count() == before;
 }
 
-bool RuleSet::AddDir(const std::string& dir, const ConditionScope& base, model::Diagnostics& diags) {
+bool RuleSet::AddDir(const std::string& dir, const ConditionScope& base, model::Diagnostics& diags,
+                     const std::string& display_dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     diags.Error({dir, 0, 0}, "rules folder not found or not a folder");
@@ -304,13 +307,14 @@ bool RuleSet::AddDir(const std::string& dir, const ConditionScope& base, model::
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     std::string ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().filename().string());
   }
   std::sort(files.begin(), files.end());
   bool ok = true;
+  std::filesystem::path shown = display_dir.empty() ? std::filesystem::path(dir) : std::filesystem::path(display_dir);
   for (const std::string& file : files) {
-    auto text = load::ReadInputFile(file, diags);
-    ok = (text && AddPack(*text, file, base, diags)) && ok;
+    auto text = load::ReadInputFile((std::filesystem::path(dir) / file).string(), diags);
+    ok = (text && AddPack(*text, (shown / file).string(), base, diags, dir)) && ok;
   }
   return ok;
 }

@@ -53,12 +53,15 @@ struct Rule {
 // Every rule of a run, from one or more packs, in load order (ids unique).
 class RuleSet {
  public:
-  // Parses one pack's text (`name` for messages; `dir` resolves fixture paths).
-  // Appends its rules; reports problems and returns false when the pack is broken.
+  // Parses one pack's text (`name` for messages; fixture `path:`s resolve against
+  // `base_dir`, by default the folder of `name`). Appends its rules; reports problems
+  // and returns false when the pack is broken.
   bool AddPack(std::string_view text, std::string_view name, const ConditionScope& base,
-               model::Diagnostics& diags);
-  // Loads every *.yaml / *.yml file directly in `dir` (sorted by name).
-  bool AddDir(const std::string& dir, const ConditionScope& base, model::Diagnostics& diags);
+               model::Diagnostics& diags, const std::string& base_dir = {});
+  // Loads every *.yaml / *.yml file directly in `dir` (sorted by name). `display_dir`,
+  // when not empty, replaces `dir` in messages and rule locations ("rules/packs").
+  bool AddDir(const std::string& dir, const ConditionScope& base, model::Diagnostics& diags,
+              const std::string& display_dir = {});
 
   const std::vector<Rule>& rules() const { return rules_; }
   const Rule* Find(std::string_view id) const;
