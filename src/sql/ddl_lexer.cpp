@@ -1,5 +1,6 @@
 #include "sql/ddl_lexer.h"
 
+#include <array>
 #include <cstring>
 
 namespace gdpr::sql {
@@ -24,16 +25,6 @@ inline bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c) || c == '$'
 
 }  // namespace
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  return true;
-}
-
-bool Token::IsWord(std::string_view keyword) const {
-  return kind == TokenKind::kWord && EqualsIgnoreCase(text, keyword);
-}
 
 bool Token::IsName() const {
   return kind == TokenKind::kWord || kind == TokenKind::kQuotedIdent ||
@@ -92,7 +83,7 @@ std::string StringValue(const Token& token, bool backslash_escapes) {
   return out;
 }
 
-DdlLexer::DdlLexer(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) {}
+DdlLexer::DdlLexer(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) { ComputeSpecial(); }
 
 void DdlLexer::Advance(size_t n) {
   size_t end = pos_ + n;
@@ -202,6 +193,7 @@ bool DdlLexer::TryDelimiterCommand() {
   while (p < text_.size() && !IsSpace(text_[p])) ++p;
   if (p == start) return false;
   delimiter_.assign(text_.substr(start, p - start));
+  ComputeSpecial();
   return true;
 }
 
@@ -216,29 +208,53 @@ Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
   return Make(kind, start, line, column);
 }
 
+// The hot loop of the lexer (dumps are mostly string data). It jumps from one
+// candidate closing quote to the next with memchr and counts newlines and looks for
+// escapes in the bytes between with vectorisable scans.
 Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line, int column) {
-  ++pos_;  // opening quote (prefix letters were consumed by the caller)
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (c == '\\' && backslash && pos_ + 1 < text_.size()) {
-      Advance(2);
-      continue;
-    }
-    if (c == close) {
-      if (close != ']' && pos_ + 1 < text_.size() && text_[pos_ + 1] == close) {
-        pos_ += 2;
+  const char* data = text_.data();
+  const char* end = data + text_.size();
+  const char* p = data + pos_ + 1;  // past the opening quote (prefixes were consumed by the caller)
+  bool closed = false;
+  while (p < end) {
+    const char* q = static_cast<const char*>(std::memchr(p, close, static_cast<size_t>(end - p)));
+    const char* stop = q ? q : end;
+    if (backslash) {
+      const char* b = static_cast<const char*>(std::memchr(p, '\\', static_cast<size_t>(stop - p)));
+      if (b) {  // an escape before the candidate quote: step over it and look again
+        const char* next = b + 2 <= end ? b + 2 : end;
+        CountLines(p, next);
+        p = next;
         continue;
       }
-      ++pos_;
-      return Make(kind, start, line, column);
     }
-    if (c == '\n') {
-      ++line_;
-      line_start_ = pos_ + 1;
+    CountLines(p, stop);
+    if (!q) {
+      p = end;
+      break;
     }
-    ++pos_;
+    if (close != ']' && q + 1 < end && q[1] == close) {
+      p = q + 2;  // doubled quote
+      continue;
+    }
+    p = q + 1;
+    closed = true;
+    break;
   }
-  return Make(TokenKind::kUnterminated, start, line, column);
+  pos_ = static_cast<size_t>(p - data);
+  return Make(closed ? kind : TokenKind::kUnterminated, start, line, column);
+}
+
+// Adds the newlines in [from, to) to the line counter.
+void DdlLexer::CountLines(const char* from, const char* to) {
+  const char* data = text_.data();
+  for (;;) {
+    const void* nl = std::memchr(from, '\n', static_cast<size_t>(to - from));
+    if (!nl) return;
+    from = static_cast<const char*>(nl) + 1;
+    ++line_;
+    line_start_ = static_cast<size_t>(from - data);
+  }
 }
 
 Token DdlLexer::LexDollar(size_t start, int line, int column) {
@@ -337,6 +353,63 @@ Token DdlLexer::Next() {
   if (IsWordStart(c)) return LexWord(start, line, column);
   ++pos_;
   return Make(TokenKind::kPunct, start, line, column);
+}
+
+// Characters the fast skip cannot step over blindly: quotes, comment starts, the
+// delimiter, client-command starts, and newlines (counted for line numbers).
+bool DdlLexer::IsSpecial(unsigned char c) const {
+  switch (c) {
+    case '\'': case '"': case '`': case '-': case '/': case '\n':
+      return true;
+    case '#': return dialect_ == Dialect::kMysql;
+    case '[': return dialect_ == Dialect::kSqlite;
+    case '$': return dialect_ == Dialect::kPostgres || dialect_ == Dialect::kUnknown;
+    case '\\': return dialect_ != Dialect::kMysql;
+    default: return c == static_cast<unsigned char>(delimiter_[0]);
+  }
+}
+
+void DdlLexer::ComputeSpecial() {
+  for (int c = 0; c < 256; ++c) special_[c] = IsSpecial(static_cast<unsigned char>(c));
+}
+
+Token DdlLexer::SkipStatement(size_t& content_end, Token& unterminated) {
+  const std::array<bool, 256>& special = special_;
+  content_end = pos_;
+  for (;;) {
+    while (pos_ < text_.size() && !special[static_cast<unsigned char>(text_[pos_])]) ++pos_;
+    if (pos_ > content_end && !IsSpace(text_[pos_ - 1])) content_end = pos_;
+    if (pos_ >= text_.size()) return Next();
+    char c = text_[pos_];
+    if (c == '\n') {
+      ++line_;
+      line_start_ = ++pos_;
+      continue;
+    }
+    if (c == delimiter_[0] && delimiter_.size() == 1) {
+      ++pos_;
+      return Make(TokenKind::kDelimiter, pos_ - 1, line_, static_cast<int>(pos_ - line_start_));
+    }
+    // Inside a word `$` is part of the name (a$b), not a dollar quote.
+    if (c == '$' && pos_ > 0 && IsWordChar(text_[pos_ - 1])) {
+      ++pos_;
+      continue;
+    }
+    Token t;
+    int column = static_cast<int>(pos_ - line_start_) + 1;
+    if (c == '\'') {
+      bool e_string = pos_ > 0 && (text_[pos_ - 1] == 'E' || text_[pos_ - 1] == 'e') &&
+                      !(pos_ > 1 && IsWordChar(text_[pos_ - 2]));
+      t = LexQuoted('\'', e_string || dialect_ == Dialect::kMysql, TokenKind::kString, pos_, line_, column);
+    } else if (c == '`' || (c == '"' && dialect_ != Dialect::kMysql)) {
+      t = LexQuoted(c, false, TokenKind::kQuotedIdent, pos_, line_, column);
+    } else {
+      t = Next();
+    }
+    if (t.kind == TokenKind::kDelimiter || t.kind == TokenKind::kMeta || t.kind == TokenKind::kEnd) return t;
+    if (t.kind == TokenKind::kUnterminated && unterminated.kind != TokenKind::kUnterminated) unterminated = t;
+    content_end = t.offset + t.text.size();
+  }
 }
 
 void DdlLexer::SkipCopyData() {

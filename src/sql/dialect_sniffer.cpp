@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace gdpr::sql {
 namespace {
@@ -17,7 +18,7 @@ struct Signal {
 // Each signal counts at most kMaxHits times, so one very repetitive feature (a dump
 // full of `::` casts) cannot drown every other piece of evidence.
 constexpr int kMaxHits = 10;
-constexpr size_t kSniffBytes = 256 * 1024;
+constexpr size_t kSniffBytes = 64 * 1024;
 
 constexpr std::array kSignals = {
     Signal{"set statement_timeout", Dialect::kPostgres, 5},
@@ -64,25 +65,33 @@ constexpr std::array kSignals = {
     Signal{"insert or ignore", Dialect::kSqlite, 3},
 };
 
-int Hits(std::string_view haystack, std::string_view needle) {
-  int hits = 0;
-  size_t pos = 0;
-  while (hits < kMaxHits && (pos = haystack.find(needle, pos)) != std::string_view::npos) {
-    ++hits;
-    pos += needle.size();
-  }
-  return hits;
+inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
+  if (text.size() - pos < needle.size()) return false;
+  for (size_t i = 1; i < needle.size(); ++i)
+    if (Lower(text[pos + i]) != needle[i]) return false;
+  return true;
 }
 
 }  // namespace
 
+// One pass over the sniffed prefix: each position is compared only with the signals
+// that start with its (lower-cased) character.
 Dialect SniffDialect(std::string_view text) {
-  std::string lower(text.substr(0, kSniffBytes));
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  std::string_view head = text.substr(0, kSniffBytes);
+  std::array<std::vector<size_t>, 256> by_first;
+  for (size_t i = 0; i < kSignals.size(); ++i)
+    by_first[static_cast<unsigned char>(kSignals[i].needle[0])].push_back(i);
+  std::array<int, kSignals.size()> hits{};
+  for (size_t pos = 0; pos < head.size(); ++pos) {
+    const std::vector<size_t>& candidates = by_first[static_cast<unsigned char>(Lower(head[pos]))];
+    for (size_t i : candidates)
+      if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) ++hits[i];
+  }
   int score[4] = {0, 0, 0, 0};
-  if (lower.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
-  for (const Signal& s : kSignals) score[static_cast<int>(s.dialect)] += s.weight * Hits(lower, s.needle);
+  if (head.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
+  for (size_t i = 0; i < kSignals.size(); ++i) score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight * hits[i];
   Dialect best = Dialect::kUnknown;
   int best_score = 0;
   for (Dialect d : {Dialect::kPostgres, Dialect::kMysql, Dialect::kSqlite}) {

@@ -4,7 +4,7 @@
 // psql `\` commands for PostgreSQL; backticks, `ENGINE=`, `/*!40101` conditional
 // comments, AUTO_INCREMENT and DELIMITER for MySQL/MariaDB; AUTOINCREMENT, `sqlite_`
 // names, WITHOUT ROWID, virtual tables and `.schema` dot-commands for SQLite. Only the
-// first 256 KiB are looked at, so sniffing a large dump costs little.
+// first 64 KiB are looked at, so sniffing a large dump costs little.
 #pragma once
 
 #include <string_view>

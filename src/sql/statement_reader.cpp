@@ -1,5 +1,7 @@
 #include "sql/statement_reader.h"
 
+#include <algorithm>
+
 namespace gdpr::sql {
 
 StatementReader::StatementReader(DdlLexer& lexer, size_t max_statement_bytes)
@@ -38,6 +40,20 @@ void StatementReader::TrackRoutine(const Token& t) {
   after_end_ = t.IsWord("END");
 }
 
+// The rest of a statement we do not keep: skipped without making tokens.
+Token StatementReader::SkipRest(Statement& out) {
+  size_t content_end = 0;
+  Token unterminated;
+  Token end = lexer_.SkipStatement(content_end, unterminated);
+  if (unterminated.kind == TokenKind::kUnterminated && !out.unterminated) {
+    out.unterminated = true;
+    out.unterminated_at = unterminated;
+  }
+  if (content_end > out.first.offset) out.bytes = std::max(out.bytes, content_end - out.first.offset);
+  if (out.bytes > max_bytes_) out.too_long = true;
+  return end;
+}
+
 bool StatementReader::Next(Statement& out) {
   for (;;) {
     out.tokens.clear();
@@ -72,6 +88,9 @@ bool StatementReader::Next(Statement& out) {
       if (keep_) {
         TrackRoutine(t);
         out.tokens.push_back(t);
+      } else if (!copy_) {
+        t = SkipRest(out);
+        break;
       }
     }
     if (copy_ && stdin_ && t.kind == TokenKind::kDelimiter) lexer_.SkipCopyData();

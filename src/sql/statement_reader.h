@@ -34,6 +34,7 @@ class StatementReader {
 
  private:
   void Reset();
+  Token SkipRest(Statement& out);
   void TrackRoutine(const Token& t);
 
   DdlLexer& lexer_;
