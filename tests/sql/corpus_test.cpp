@@ -97,3 +97,73 @@ TEST_CASE("sql::DdlParser corpus: every file parses with its documented table co
     }
   }
 }
+
+TEST_CASE("sql::DdlParser corpus: PostgreSQL spot checks") {
+  if (CorpusMissing()) return;
+  Diagnostics diags;
+  Schema osm = ParseCorpus("postgres/openstreetmap.sql", diags);
+  const auto* email = Col(osm, "public.users", "email");
+  CHECK(email->type == "character varying");
+  CHECK_FALSE(email->nullable);
+  CHECK(Col(osm, "users", "creation_address")->type == "inet");
+  CHECK(osm.FindTable("users")->primary_key == std::vector<std::string>{"id"});  // from ALTER TABLE ONLY
+  CHECK(Col(osm, "users", "id")->default_value == "nextval('public.users_id_seq'::regclass)");
+
+  Schema pagila = ParseCorpus("postgres/pagila.sql", diags);
+  CHECK(pagila.FindTable("tmpCustomer") == nullptr);  // inside a function body
+  CHECK(pagila.FindTable("public.payment_p2022_01") != nullptr);
+  CHECK(Col(pagila, "film", "special_features")->type == "text[]");
+  CHECK(Col(pagila, "film", "release_year")->type == "public.year");
+
+  Schema aw = ParseCorpus("postgres/adventureworks.sql", diags);
+  const gdpr::model::Table* employee = aw.FindTable("HumanResources.Employee");
+  REQUIRE(employee);
+  CHECK(employee->FindColumn("OrganizationLevel") == nullptr);  // ALTER TABLE ... DROP COLUMN
+  CHECK(Col(aw, "HumanResources.Employee", "organizationnode")->default_value == "'/'");
+  CHECK(employee->primary_key == std::vector<std::string>{"BusinessEntityID"});
+  CHECK(Col(aw, "Person.Person", "FirstName")->type == "\"Name\"");
+  CHECK(Col(aw, "Person.Person", "FirstName")->comment == "First name of the person.");
+  CHECK_FALSE(aw.FindTable("Person.Person")->comment.empty());
+  CHECK(diags.error_count() == 0);
+}
+
+TEST_CASE("sql::DdlParser corpus: MySQL spot checks") {
+  if (CorpusMissing()) return;
+  Diagnostics diags;
+  Schema sakila = ParseCorpus("mysql/sakila.sql", diags);
+  CHECK(sakila.FindTable("tmpCustomer") == nullptr);  // inside a DELIMITER // procedure
+  CHECK(Col(sakila, "customer", "email")->type == "VARCHAR(50)");
+
+  Schema friendica = ParseCorpus("mysql/friendica.sql", diags);
+  CHECK(friendica.FindTable("user")->comment == "The local users");
+  CHECK(Col(friendica, "profile", "postal-code")->type == "varchar(32)");
+
+  Schema orange = ParseCorpus("mysql/orangehrm.sql", diags);
+  CHECK(Col(orange, "hs_hr_employee", "emp_ssn_num")->type == "varchar(100)");
+  const gdpr::model::Table* employee = orange.FindTable("hs_hr_employee");
+  bool nationality_fk = false;  // from `alter table hs_hr_employee add foreign key ...`
+  for (const auto& fk : employee->foreign_keys) nationality_fk = nationality_fk || fk.ref_table == "ohrm_nationality";
+  CHECK(nationality_fk);
+
+  Schema emr = ParseCorpus("mysql/openemr.sql", diags);
+  CHECK(Col(emr, "patient_data", "ss")->type == "varchar(255)");
+  CHECK(Col(emr, "patient_data", "DOB")->type == "date");
+
+  Schema ninja = ParseCorpus("mysql/invoiceninja.sql", diags);
+  CHECK(Col(ninja, "client_contacts", "email") != nullptr);
+  CHECK_FALSE(ninja.FindTable("client_contacts")->foreign_keys.empty());
+  CHECK(diags.error_count() == 0);
+}
+
+TEST_CASE("sql::DdlParser corpus: SQLite spot checks") {
+  if (CorpusMissing()) return;
+  Diagnostics diags;
+  Schema synapse = ParseCorpus("sqlite/synapse.sql", diags);
+  CHECK(synapse.FindTable("event_search")->is_virtual);
+  CHECK(Col(synapse, "user_threepids", "address")->type == "TEXT");
+  Schema zotero = ParseCorpus("sqlite/zotero.sql", diags);
+  CHECK(Col(zotero, "settings", "value")->type.empty());  // typeless column
+  Schema roundcube = ParseCorpus("sqlite/roundcube.sql", diags);
+  CHECK(Col(roundcube, "identities", "reply-to")->type == "varchar(128)");
+  CHECK(diags.error_count() == 0);
+}
