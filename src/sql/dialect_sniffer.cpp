@@ -67,6 +67,25 @@ constexpr std::array kSignals = {
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// One dialect has strong evidence and at least four times any other's.
+bool Decisive(const int (&score)[4]) {
+  int best = 0;
+  int second = 0;
+  for (int d = 1; d < 4; ++d) {
+    if (score[d] > best) {
+      second = best;
+      best = score[d];
+    } else if (score[d] > second) {
+      second = score[d];
+    }
+  }
+  return best >= 40 && second * 4 < best;
+}
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
   if (text.size() - pos < needle.size()) return false;
   for (size_t i = 1; i < needle.size(); ++i)
@@ -84,14 +103,22 @@ Dialect SniffDialect(std::string_view text) {
   for (size_t i = 0; i < kSignals.size(); ++i)
     by_first[static_cast<unsigned char>(kSignals[i].needle[0])].push_back(i);
   std::array<int, kSignals.size()> hits{};
-  for (size_t pos = 0; pos < head.size(); ++pos) {
-    const std::vector<size_t>& candidates = by_first[static_cast<unsigned char>(Lower(head[pos]))];
-    for (size_t i : candidates)
-      if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) ++hits[i];
-  }
   int score[4] = {0, 0, 0, 0};
   if (head.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
-  for (size_t i = 0; i < kSignals.size(); ++i) score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight * hits[i];
+  for (size_t pos = 0; pos < head.size(); ++pos) {
+    // A clear verdict early on ends the scan: most files say who they are at the top.
+    if ((pos & 4095) == 0 && pos > 0 && Decisive(score)) break;
+    char c = Lower(head[pos]);
+    // Signals that start with a letter only match at the start of a word; this skips
+    // most positions cheaply.
+    if (c >= 'a' && c <= 'z' && pos > 0 && IsWordByte(head[pos - 1])) continue;
+    for (size_t i : by_first[static_cast<unsigned char>(c)]) {
+      if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) {
+        ++hits[i];
+        score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
+      }
+    }
+  }
   Dialect best = Dialect::kUnknown;
   int best_score = 0;
   for (Dialect d : {Dialect::kPostgres, Dialect::kMysql, Dialect::kSqlite}) {
