@@ -10,7 +10,9 @@ using model::Dialect;
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
-inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -24,7 +26,6 @@ inline bool IsWordStart(char c) {
 inline bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c) || c == '$'; }
 
 }  // namespace
-
 
 bool Token::IsName() const {
   return kind == TokenKind::kWord || kind == TokenKind::kQuotedIdent ||
@@ -70,11 +71,21 @@ std::string StringValue(const Token& token, bool backslash_escapes) {
     } else if (c == '\\' && backslash_escapes && i + 1 < body.size()) {
       char n = body[++i];
       switch (n) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case '0': out += '\0'; break;
-        default: out += n; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case '0':
+          out += '\0';
+          break;
+        default:
+          out += n;
+          break;
       }
     } else {
       out += c;
@@ -83,7 +94,9 @@ std::string StringValue(const Token& token, bool backslash_escapes) {
   return out;
 }
 
-DdlLexer::DdlLexer(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) { ComputeSpecial(); }
+DdlLexer::DdlLexer(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) {
+  ComputeSpecial();
+}
 
 void DdlLexer::Advance(size_t n) {
   size_t end = pos_ + n;
@@ -154,8 +167,8 @@ void DdlLexer::SkipSpaceAndComments() {
     }
     char n = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
     // MySQL needs whitespace after `--` (`1--2` is arithmetic there).
-    bool dash_comment = c == '-' && n == '-' &&
-                        (!mysql || pos_ + 2 >= text_.size() || IsSpace(text_[pos_ + 2]));
+    bool dash_comment =
+        c == '-' && n == '-' && (!mysql || pos_ + 2 >= text_.size() || IsSpace(text_[pos_ + 2]));
     bool line_comment = dash_comment || (c == '#' && mysql);
     if (line_comment) {
       const void* nl = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
@@ -211,7 +224,8 @@ Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
 // The hot loop of the lexer (dumps are mostly string data). It jumps from one
 // candidate closing quote to the next with memchr and counts newlines and looks for
 // escapes in the bytes between with vectorisable scans.
-Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line, int column) {
+Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line,
+                          int column) {
   const char* data = text_.data();
   const char* end = data + text_.size();
   const char* p = data + pos_ + 1;  // past the opening quote (prefixes were consumed by the caller)
@@ -296,7 +310,8 @@ Token DdlLexer::LexWord(size_t start, int line, int column) {
     std::string_view word = text_.substr(start, pos_ - start);
     bool e_string = word.size() == 1 && (word[0] == 'E' || word[0] == 'e');
     if (word.size() == 1 || word[0] == '_') {
-      return LexQuoted('\'', e_string || dialect_ == Dialect::kMysql, TokenKind::kString, start, line, column);
+      return LexQuoted('\'', e_string || dialect_ == Dialect::kMysql, TokenKind::kString, start,
+                       line, column);
     }
   }
   return Make(TokenKind::kWord, start, line, column);
@@ -326,16 +341,20 @@ Token DdlLexer::Next() {
   const bool mysql = dialect_ == Dialect::kMysql;
   char c = text_[pos_];
   switch (c) {
-    case '\'': return LexQuoted('\'', mysql, TokenKind::kString, start, line, column);
+    case '\'':
+      return LexQuoted('\'', mysql, TokenKind::kString, start, line, column);
     case '"':
       return mysql ? LexQuoted('"', true, TokenKind::kString, start, line, column)
                    : LexQuoted('"', false, TokenKind::kQuotedIdent, start, line, column);
-    case '`': return LexQuoted('`', false, TokenKind::kQuotedIdent, start, line, column);
+    case '`':
+      return LexQuoted('`', false, TokenKind::kQuotedIdent, start, line, column);
     case '[':
-      if (dialect_ == Dialect::kSqlite) return LexQuoted(']', false, TokenKind::kQuotedIdent, start, line, column);
+      if (dialect_ == Dialect::kSqlite)
+        return LexQuoted(']', false, TokenKind::kQuotedIdent, start, line, column);
       break;
     case '$':
-      if (dialect_ == Dialect::kPostgres || dialect_ == Dialect::kUnknown) return LexDollar(start, line, column);
+      if (dialect_ == Dialect::kPostgres || dialect_ == Dialect::kUnknown)
+        return LexDollar(start, line, column);
       break;
     case '\\':
       if (!mysql) return LexLine(TokenKind::kMeta, start, line, column);
@@ -346,7 +365,8 @@ Token DdlLexer::Next() {
         return Make(TokenKind::kPunct, start, line, column);
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (IsDigit(c) || (c == '.' && pos_ + 1 < text_.size() && IsDigit(text_[pos_ + 1])))
     return LexNumber(start, line, column);
@@ -359,13 +379,23 @@ Token DdlLexer::Next() {
 // delimiter, client-command starts, and newlines (counted for line numbers).
 bool DdlLexer::IsSpecial(unsigned char c) const {
   switch (c) {
-    case '\'': case '"': case '`': case '-': case '/': case '\n':
+    case '\'':
+    case '"':
+    case '`':
+    case '-':
+    case '/':
+    case '\n':
       return true;
-    case '#': return dialect_ == Dialect::kMysql;
-    case '[': return dialect_ == Dialect::kSqlite;
-    case '$': return dialect_ == Dialect::kPostgres || dialect_ == Dialect::kUnknown;
-    case '\\': return dialect_ != Dialect::kMysql;
-    default: return c == static_cast<unsigned char>(delimiter_[0]);
+    case '#':
+      return dialect_ == Dialect::kMysql;
+    case '[':
+      return dialect_ == Dialect::kSqlite;
+    case '$':
+      return dialect_ == Dialect::kPostgres || dialect_ == Dialect::kUnknown;
+    case '\\':
+      return dialect_ != Dialect::kMysql;
+    default:
+      return c == static_cast<unsigned char>(delimiter_[0]);
   }
 }
 
@@ -400,14 +430,17 @@ Token DdlLexer::SkipStatement(size_t& content_end, Token& unterminated) {
     if (c == '\'') {
       bool e_string = pos_ > 0 && (text_[pos_ - 1] == 'E' || text_[pos_ - 1] == 'e') &&
                       !(pos_ > 1 && IsWordChar(text_[pos_ - 2]));
-      t = LexQuoted('\'', e_string || dialect_ == Dialect::kMysql, TokenKind::kString, pos_, line_, column);
+      t = LexQuoted('\'', e_string || dialect_ == Dialect::kMysql, TokenKind::kString, pos_, line_,
+                    column);
     } else if (c == '`' || (c == '"' && dialect_ != Dialect::kMysql)) {
       t = LexQuoted(c, false, TokenKind::kQuotedIdent, pos_, line_, column);
     } else {
       t = Next();
     }
-    if (t.kind == TokenKind::kDelimiter || t.kind == TokenKind::kMeta || t.kind == TokenKind::kEnd) return t;
-    if (t.kind == TokenKind::kUnterminated && unterminated.kind != TokenKind::kUnterminated) unterminated = t;
+    if (t.kind == TokenKind::kDelimiter || t.kind == TokenKind::kMeta || t.kind == TokenKind::kEnd)
+      return t;
+    if (t.kind == TokenKind::kUnterminated && unterminated.kind != TokenKind::kUnterminated)
+      unterminated = t;
     content_end = t.offset + t.text.size();
   }
 }

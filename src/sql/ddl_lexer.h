@@ -41,7 +41,9 @@ struct Token {
 
   // kWord equal to keyword, ASCII case-insensitive.
   bool IsWord(std::string_view keyword) const;
-  bool IsPunct(char c) const { return kind == TokenKind::kPunct && text.size() == 1 && text[0] == c; }
+  bool IsPunct(char c) const {
+    return kind == TokenKind::kPunct && text.size() == 1 && text[0] == c;
+  }
   // A name: a bare word, a quoted identifier, or (MySQL) a double-quoted string.
   bool IsName() const;
 };
@@ -118,7 +120,7 @@ class DdlLexer {
   size_t line_start_ = 0;
   std::string delimiter_ = ";";
   bool unterminated_comment_ = false;
-  bool at_statement_start_ = true;  // client commands are only recognised here
+  bool at_statement_start_ = true;   // client commands are only recognised here
   std::array<bool, 256> special_{};  // see IsSpecial(); recomputed when the delimiter changes
 };
 

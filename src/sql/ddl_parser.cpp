@@ -37,7 +37,8 @@ void SkipCreatePrefix(TokenSpan& span, bool& temporary, bool& is_virtual) {
       is_virtual = true;
       continue;
     }
-    if (span.AcceptWord("GLOBAL") || span.AcceptWord("LOCAL") || span.AcceptWord("UNLOGGED")) continue;
+    if (span.AcceptWord("GLOBAL") || span.AcceptWord("LOCAL") || span.AcceptWord("UNLOGGED"))
+      continue;
     return;
   }
 }
@@ -55,19 +56,25 @@ void SkipIfExists(TokenSpan& span) {
 
 }  // namespace
 
-model::Schema ParseDdl(std::string_view text, std::string_view name, Dialect dialect, model::Diagnostics& diags) {
+model::Schema ParseDdl(std::string_view text, std::string_view name, Dialect dialect,
+                       model::Diagnostics& diags) {
   return ParseDdl(text, name, dialect, diags, DdlParseOptions{});
 }
 
-model::Schema ParseDdl(std::string_view text, std::string_view name, Dialect dialect, model::Diagnostics& diags,
-                       const DdlParseOptions& options) {
+model::Schema ParseDdl(std::string_view text, std::string_view name, Dialect dialect,
+                       model::Diagnostics& diags, const DdlParseOptions& options) {
   if (dialect == Dialect::kUnknown) dialect = SniffDialect(text);
   return DdlParser(text, name, dialect, diags, options).Parse();
 }
 
-DdlParser::DdlParser(std::string_view text, std::string_view name, Dialect dialect, model::Diagnostics& diags,
-                     const DdlParseOptions& options)
-    : text_(text), name_(name), dialect_(dialect), diags_(diags), options_(options), definitions_(dialect) {}
+DdlParser::DdlParser(std::string_view text, std::string_view name, Dialect dialect,
+                     model::Diagnostics& diags, const DdlParseOptions& options)
+    : text_(text),
+      name_(name),
+      dialect_(dialect),
+      diags_(diags),
+      options_(options),
+      definitions_(dialect) {}
 
 model::Schema DdlParser::Parse() {
   schema_.path = std::string(name_);
@@ -79,7 +86,8 @@ model::Schema DdlParser::Parse() {
   return std::move(schema_);
 }
 
-void DdlParser::Report(DiagnosticLevel level, const Token& at, std::string message, std::string hint) {
+void DdlParser::Report(DiagnosticLevel level, const Token& at, std::string message,
+                       std::string hint) {
   if (!source_added_) {
     diags_.AddSource(name_, text_);
     source_added_ = true;
@@ -107,9 +115,12 @@ void DdlParser::HandleStatement(const Statement& statement) {
   }
   if (statement.tokens.empty()) return;
   TokenSpan span(statement.tokens.data(), statement.tokens.data() + statement.tokens.size());
-  if (span.AcceptWord("CREATE")) HandleCreate(span);
-  else if (span.AcceptWord("ALTER")) HandleAlterTable(span);
-  else if (span.AcceptWord("COMMENT")) HandleComment(span);
+  if (span.AcceptWord("CREATE"))
+    HandleCreate(span);
+  else if (span.AcceptWord("ALTER"))
+    HandleAlterTable(span);
+  else if (span.AcceptWord("COMMENT"))
+    HandleComment(span);
 }
 
 void DdlParser::HandleCreate(TokenSpan span) {
@@ -117,17 +128,22 @@ void DdlParser::HandleCreate(TokenSpan span) {
   bool temporary = false;
   bool is_virtual = false;
   SkipCreatePrefix(span, temporary, is_virtual);
-  if (span.AcceptWord("TABLE")) HandleCreateTable(span, create, std::string(), temporary, is_virtual);
-  else if (span.AcceptWord("SCHEMA")) HandleCreateSchema(span);
+  if (span.AcceptWord("TABLE"))
+    HandleCreateTable(span, create, std::string(), temporary, is_virtual);
+  else if (span.AcceptWord("SCHEMA"))
+    HandleCreateSchema(span);
 }
 
-void DdlParser::HandleCreateTable(TokenSpan& span, const Token& create, const std::string& default_schema,
-                                  bool temporary, bool is_virtual) {
+void DdlParser::HandleCreateTable(TokenSpan& span, const Token& create,
+                                  const std::string& default_schema, bool temporary,
+                                  bool is_virtual) {
   TableDefinition definition;
   ParseError error;
   if (!definitions_.ParseCreateTable(span, default_schema, is_virtual, definition, error)) {
-    std::string what = definition.table.name.empty() ? "CREATE TABLE" : "CREATE TABLE " + definition.table.name;
-    Report(DiagnosticLevel::kError, error.at, "cannot parse " + what + ": " + error.message, error.hint);
+    std::string what =
+        definition.table.name.empty() ? "CREATE TABLE" : "CREATE TABLE " + definition.table.name;
+    Report(DiagnosticLevel::kError, error.at, "cannot parse " + what + ": " + error.message,
+           error.hint);
     return;
   }
   model::Table& table = definition.table;
@@ -136,7 +152,8 @@ void DdlParser::HandleCreateTable(TokenSpan& span, const Token& create, const st
   table.is_virtual = is_virtual;
   if (definition.copies_columns) {
     // PARTITION OF / LIKE: the columns are the parent's, when we have seen it.
-    if (const model::Table* parent = FindTable(definition.copy_from.schema, definition.copy_from.name)) {
+    if (const model::Table* parent =
+            FindTable(definition.copy_from.schema, definition.copy_from.name)) {
       std::vector<model::Column> own = std::move(table.columns);
       table.columns = parent->columns;
       for (model::Column& c : own) ReplaceColumn(table, c.name, std::move(c));
@@ -234,12 +251,14 @@ void DdlParser::HandleAddColumn(TokenSpan& action, model::Table& table) {
   ParseError error;
   if (definitions_.StartsConstraint(action)) {
     if (!definitions_.ParseConstraint(action, table, error))
-      Report(DiagnosticLevel::kWarning, error.at, "cannot parse ALTER TABLE ... ADD: " + error.message, error.hint);
+      Report(DiagnosticLevel::kWarning, error.at,
+             "cannot parse ALTER TABLE ... ADD: " + error.message, error.hint);
     return;
   }
   model::Column column;
   if (!definitions_.ParseColumn(action, table, column, error)) {
-    Report(DiagnosticLevel::kWarning, error.at, "cannot parse ALTER TABLE ... ADD: " + error.message, error.hint);
+    Report(DiagnosticLevel::kWarning, error.at,
+           "cannot parse ALTER TABLE ... ADD: " + error.message, error.hint);
     return;
   }
   ReplaceColumn(table, column.name, std::move(column));
@@ -286,7 +305,8 @@ void DdlParser::HandleComment(TokenSpan span) {
   size_t table_index = column ? 2 : 1;
   if (parts.size() < table_index) return;
   const std::string& table_name = parts[parts.size() - table_index];
-  std::string schema = parts.size() > table_index ? parts[parts.size() - table_index - 1] : std::string();
+  std::string schema =
+      parts.size() > table_index ? parts[parts.size() - table_index - 1] : std::string();
   model::Table* table = FindTable(schema, table_name);
   if (!table) return;
   if (!column) {
@@ -297,7 +317,8 @@ void DdlParser::HandleComment(TokenSpan span) {
     if (SameName(c.name, parts.back())) c.comment = text;
 }
 
-void DdlParser::ReplaceColumn(model::Table& table, const std::string& old_name, model::Column column) {
+void DdlParser::ReplaceColumn(model::Table& table, const std::string& old_name,
+                              model::Column column) {
   for (model::Column& c : table.columns) {
     if (SameName(c.name, old_name)) {
       if (column.line == 0) column.line = c.line;

@@ -36,8 +36,8 @@ model::Schema ParseDdl(std::string_view text, std::string_view name, model::Dial
 
 class DdlParser {
  public:
-  DdlParser(std::string_view text, std::string_view name, model::Dialect dialect, model::Diagnostics& diags,
-            const DdlParseOptions& options);
+  DdlParser(std::string_view text, std::string_view name, model::Dialect dialect,
+            model::Diagnostics& diags, const DdlParseOptions& options);
 
   // Runs once over the whole text and returns the schema.
   model::Schema Parse();
@@ -45,8 +45,8 @@ class DdlParser {
  private:
   void HandleStatement(const Statement& statement);
   void HandleCreate(TokenSpan span);
-  void HandleCreateTable(TokenSpan& span, const Token& create, const std::string& default_schema, bool temporary,
-                         bool is_virtual);
+  void HandleCreateTable(TokenSpan& span, const Token& create, const std::string& default_schema,
+                         bool temporary, bool is_virtual);
   void HandleCreateSchema(TokenSpan span);
   void HandleAlterTable(TokenSpan span);
   void HandleAlterAction(TokenSpan action, model::Table& table);
@@ -56,7 +56,8 @@ class DdlParser {
   void ReplaceColumn(model::Table& table, const std::string& old_name, model::Column column);
   model::Table* FindTable(const std::string& schema, const std::string& name);
   void AddTable(model::Table table);
-  void Report(model::DiagnosticLevel level, const Token& at, std::string message, std::string hint = {});
+  void Report(model::DiagnosticLevel level, const Token& at, std::string message,
+              std::string hint = {});
 
   std::string_view text_;
   std::string_view name_;

@@ -63,6 +63,8 @@ constexpr std::array kSignals = {
     Signal{"integer not null primary key", Dialect::kSqlite, 3},
     Signal{"insert or replace", Dialect::kSqlite, 3},
     Signal{"insert or ignore", Dialect::kSqlite, 3},
+    Signal{"using fts", Dialect::kSqlite, 5},
+    Signal{"raise(abort", Dialect::kSqlite, 3},
 };
 
 inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }

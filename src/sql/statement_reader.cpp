@@ -34,7 +34,8 @@ void StatementReader::TrackRoutine(const Token& t) {
     if (!after_end_) ++block_depth_;
   } else if (t.IsWord("END")) {
     if (block_depth_ > 0) --block_depth_;
-  } else if (after_end_ && (t.IsWord("IF") || t.IsWord("LOOP") || t.IsWord("WHILE") || t.IsWord("REPEAT"))) {
+  } else if (after_end_ &&
+             (t.IsWord("IF") || t.IsWord("LOOP") || t.IsWord("WHILE") || t.IsWord("REPEAT"))) {
     ++block_depth_;
   }
   after_end_ = t.IsWord("END");
@@ -49,7 +50,8 @@ Token StatementReader::SkipRest(Statement& out) {
     out.unterminated = true;
     out.unterminated_at = unterminated;
   }
-  if (content_end > out.first.offset) out.bytes = std::max(out.bytes, content_end - out.first.offset);
+  if (content_end > out.first.offset)
+    out.bytes = std::max(out.bytes, content_end - out.first.offset);
   if (out.bytes > max_bytes_) out.too_long = true;
   return end;
 }

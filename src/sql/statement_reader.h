@@ -45,7 +45,7 @@ class StatementReader {
   bool routine_ = false;  // CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT
   bool table_seen_ = false;
   bool paren_seen_ = false;
-  int block_depth_ = 0;   // BEGIN/CASE ... END nesting inside a routine
+  int block_depth_ = 0;     // BEGIN/CASE ... END nesting inside a routine
   bool after_end_ = false;  // the previous token was END (END IF, END CASE, END LOOP...)
 };
 

@@ -9,9 +9,10 @@ using model::Dialect;
 
 // Words that end a column's type and start its options.
 constexpr std::array<std::string_view, 21> kColumnOptionWords = {
-    "CONSTRAINT", "NOT",     "NULL",          "DEFAULT",      "PRIMARY",   "REFERENCES", "UNIQUE",
-    "CHECK",      "COLLATE", "GENERATED",     "AUTO_INCREMENT", "AUTOINCREMENT", "COMMENT", "AS",
-    "ON",         "KEY",     "IDENTITY",      "VISIBLE",      "INVISIBLE", "CHARSET",   "COLUMN_FORMAT"};
+    "CONSTRAINT", "NOT",     "NULL",         "DEFAULT",   "PRIMARY",        "REFERENCES",
+    "UNIQUE",     "CHECK",   "COLLATE",      "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT",
+    "COMMENT",    "AS",      "ON",           "KEY",       "IDENTITY",       "VISIBLE",
+    "INVISIBLE",  "CHARSET", "COLUMN_FORMAT"};
 
 // Words that end a DEFAULT expression (besides the column option words above).
 bool IsOptionWord(const Token& t) {
@@ -70,11 +71,13 @@ std::string TableDefinitionParser::Text(const Token& string_token) const {
   return StringValue(string_token, dialect_ == Dialect::kMysql);
 }
 
-bool TableDefinitionParser::ParseQualifiedName(TokenSpan& span, QualifiedName& out, ParseError& error) const {
+bool TableDefinitionParser::ParseQualifiedName(TokenSpan& span, QualifiedName& out,
+                                               ParseError& error) const {
   std::vector<std::string> parts;
   do {
     const Token& t = span.Peek();
-    if (!t.IsName()) return Fail(error, t, parts.empty() ? "expected a name" : "expected a name after '.'");
+    if (!t.IsName())
+      return Fail(error, t, parts.empty() ? "expected a name" : "expected a name after '.'");
     parts.push_back(IdentifierValue(span.Take()));
   } while (span.AcceptPunct('.'));
   out.name = parts.back();
@@ -91,12 +94,14 @@ bool TableDefinitionParser::ParseColumnList(TokenSpan& span, std::vector<std::st
   while (!inner.AtEnd()) {
     TokenSpan item = inner.UntilComma();
     inner.AcceptPunct(',');
-    if (item.Peek().IsName()) out.push_back(IdentifierValue(item.Peek()));  // expressions are skipped
+    if (item.Peek().IsName())
+      out.push_back(IdentifierValue(item.Peek()));  // expressions are skipped
   }
   return true;
 }
 
-bool TableDefinitionParser::ParseReferences(TokenSpan& span, model::ForeignKey& fk, ParseError& error) const {
+bool TableDefinitionParser::ParseReferences(TokenSpan& span, model::ForeignKey& fk,
+                                            ParseError& error) const {
   QualifiedName ref;
   if (!ParseQualifiedName(span, ref, error)) return false;
   fk.ref_schema = ref.schema;
@@ -107,8 +112,10 @@ bool TableDefinitionParser::ParseReferences(TokenSpan& span, model::ForeignKey& 
   while (span.PeekWord("ON") && (span.PeekWord("DELETE", 1) || span.PeekWord("UPDATE", 1))) {
     span.Take();
     span.Take();
-    if (span.AcceptWord("SET") || span.AcceptWord("NO")) span.Take();
-    else span.Take();
+    if (span.AcceptWord("SET") || span.AcceptWord("NO"))
+      span.Take();
+    else
+      span.Take();
   }
   return true;
 }
@@ -120,8 +127,8 @@ void TableDefinitionParser::SkipDefault(TokenSpan& span) const {
   while (!span.AtEnd() && !EndsColumnType(span)) span.SkipOne();
 }
 
-bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& table, model::Column& column,
-                                              ParseError& error) const {
+bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& table,
+                                              model::Column& column, ParseError& error) const {
   if (span.AcceptWord("CONSTRAINT")) {
     if (span.Peek().IsName() && !IsOptionWord(span.Peek())) span.Take();
   } else if (span.AcceptWords("NOT", "NULL")) {
@@ -144,26 +151,30 @@ bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& tab
     table.foreign_keys.push_back(std::move(fk));
   } else if (span.AcceptWord("COMMENT")) {
     if (IsStringToken(span.Peek())) column.comment = Text(span.Take());
-  } else if (span.AcceptWords("CHARACTER", "SET") || span.AcceptWord("CHARSET") || span.AcceptWord("COLLATE")) {
+  } else if (span.AcceptWords("CHARACTER", "SET") || span.AcceptWord("CHARSET") ||
+             span.AcceptWord("COLLATE")) {
     span.Take();
   } else {
     const Token& at = span.Peek();
-    if (!span.SkipOne()) return Fail(error, at, "unclosed '(' in the definition of column '" + column.name + "'");
+    if (!span.SkipOne())
+      return Fail(error, at, "unclosed '(' in the definition of column '" + column.name + "'");
   }
   return true;
 }
 
-bool TableDefinitionParser::ParseColumn(TokenSpan element, model::Table& table, model::Column& column,
-                                        ParseError& error) const {
+bool TableDefinitionParser::ParseColumn(TokenSpan element, model::Table& table,
+                                        model::Column& column, ParseError& error) const {
   const Token& name = element.Peek();
-  if (!name.IsName()) return Fail(error, name, "expected a column name", "quote names that are keywords");
+  if (!name.IsName())
+    return Fail(error, name, "expected a column name", "quote names that are keywords");
   element.Take();
   column.name = IdentifierValue(name);
   column.line = name.line;
   const Token* type_begin = element.position();
   while (!element.AtEnd() && !EndsColumnType(element)) {
     const Token& at = element.Peek();
-    if (!element.SkipOne()) return Fail(error, at, "unclosed '(' in the type of column '" + column.name + "'");
+    if (!element.SkipOne())
+      return Fail(error, at, "unclosed '(' in the type of column '" + column.name + "'");
   }
   column.type = JoinTokens(type_begin, element.position());
   while (!element.AtEnd())
@@ -178,7 +189,8 @@ bool TableDefinitionParser::StartsConstraint(const TokenSpan& element) const {
   if (t.IsWord("PRIMARY") || t.IsWord("FOREIGN")) return element.PeekWord("KEY", 1);
   if (t.IsWord("CHECK")) return element.PeekPunct('(', 1);
   if (t.IsWord("LIKE")) return dialect_ != Dialect::kMysql;
-  bool index_word = t.IsWord("KEY") || t.IsWord("INDEX") || t.IsWord("FULLTEXT") || t.IsWord("SPATIAL");
+  bool index_word =
+      t.IsWord("KEY") || t.IsWord("INDEX") || t.IsWord("FULLTEXT") || t.IsWord("SPATIAL");
   if (!index_word) return false;
   // MySQL reserves these words; elsewhere `key TEXT` is a column named key.
   if (dialect_ == Dialect::kMysql) return true;
@@ -186,11 +198,12 @@ bool TableDefinitionParser::StartsConstraint(const TokenSpan& element) const {
          (element.PeekPunct('(', 1) || (element.Peek(1).IsName() && element.PeekPunct('(', 2)));
 }
 
-bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& table, ParseError& error) const {
+bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& table,
+                                            ParseError& error) const {
   if (element.AcceptWord("CONSTRAINT")) {
     const Token& t = element.Peek();
-    bool keyword = t.IsWord("PRIMARY") || t.IsWord("FOREIGN") || t.IsWord("UNIQUE") || t.IsWord("CHECK") ||
-                   t.IsWord("EXCLUDE");
+    bool keyword = t.IsWord("PRIMARY") || t.IsWord("FOREIGN") || t.IsWord("UNIQUE") ||
+                   t.IsWord("CHECK") || t.IsWord("EXCLUDE");
     if (t.IsName() && !keyword) element.Take();
   }
   if (element.AcceptWords("PRIMARY", "KEY")) {
@@ -204,7 +217,8 @@ bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& tab
     model::ForeignKey fk;
     if (!ParseColumnList(element, fk.columns, error)) return false;
     const Token& at = element.Peek();
-    if (!element.AcceptWord("REFERENCES")) return Fail(error, at, "expected REFERENCES after FOREIGN KEY (...)");
+    if (!element.AcceptWord("REFERENCES"))
+      return Fail(error, at, "expected REFERENCES after FOREIGN KEY (...)");
     if (!ParseReferences(element, fk, error)) return false;
     table.foreign_keys.push_back(std::move(fk));
   }
@@ -216,7 +230,8 @@ bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& tab
   return true;
 }
 
-bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out, ParseError& error) const {
+bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
+                                          ParseError& error) const {
   while (!inner.AtEnd()) {
     TokenSpan element = inner.UntilComma();
     inner.AcceptPunct(',');
@@ -266,8 +281,9 @@ void TableDefinitionParser::ParseVirtualArgs(TokenSpan& span, model::Table& tabl
   }
 }
 
-bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string& default_schema, bool is_virtual,
-                                             TableDefinition& out, ParseError& error) const {
+bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string& default_schema,
+                                             bool is_virtual, TableDefinition& out,
+                                             ParseError& error) const {
   if (span.PeekWord("IF") && span.PeekWord("NOT", 1) && span.PeekWord("EXISTS", 2)) {
     span.Take();
     span.Take();
@@ -291,18 +307,21 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
   if (next.IsPunct('(')) {
     TokenSpan inner;
     if (!TakeGroup(span, inner))
-      return Fail(error, next, "unclosed '(' in CREATE TABLE " + out.table.name, "is a ')' missing?");
+      return Fail(error, next, "unclosed '(' in CREATE TABLE " + out.table.name,
+                  "is a ')' missing?");
     if (!ParseElements(inner, out, error)) return false;
     ParseTableOptions(span, out.table);
     return true;
   }
-  if (span.AcceptWords("PARTITION", "OF") || span.AcceptWord("LIKE") || span.AcceptWord("INHERITS")) {
+  if (span.AcceptWords("PARTITION", "OF") || span.AcceptWord("LIKE") ||
+      span.AcceptWord("INHERITS")) {
     out.copies_columns = true;
     if (!ParseQualifiedName(span, out.copy_from, error)) return false;
     if (span.PeekPunct('(')) {  // partition constraints
       TokenSpan inner;
       const Token& open = span.Peek();
-      if (!TakeGroup(span, inner)) return Fail(error, open, "unclosed '(' in CREATE TABLE " + out.table.name);
+      if (!TakeGroup(span, inner))
+        return Fail(error, open, "unclosed '(' in CREATE TABLE " + out.table.name);
       if (!ParseElements(inner, out, error)) return false;
     }
     return true;

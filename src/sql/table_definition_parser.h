@@ -50,7 +50,8 @@ class TableDefinitionParser {
 
   // Parses a column definition (`name [type] [options]`) filling `column`, and adds any
   // inline PRIMARY KEY / REFERENCES to `table` (but not the column itself).
-  bool ParseColumn(TokenSpan element, model::Table& table, model::Column& column, ParseError& error) const;
+  bool ParseColumn(TokenSpan element, model::Table& table, model::Column& column,
+                   ParseError& error) const;
 
   // True when `element` is a table constraint or index rather than a column
   // (CONSTRAINT, PRIMARY KEY, FOREIGN KEY, UNIQUE, CHECK, EXCLUDE; MySQL KEY/INDEX...).
@@ -70,7 +71,8 @@ class TableDefinitionParser {
   void ParseTableOptions(TokenSpan& span, model::Table& table) const;
   void ParseVirtualArgs(TokenSpan& span, model::Table& table) const;
   bool ParseReferences(TokenSpan& span, model::ForeignKey& fk, ParseError& error) const;
-  bool ParseColumnOption(TokenSpan& span, model::Table& table, model::Column& column, ParseError& error) const;
+  bool ParseColumnOption(TokenSpan& span, model::Table& table, model::Column& column,
+                         ParseError& error) const;
   void SkipDefault(TokenSpan& span) const;
   std::string Text(const Token& string_token) const;
 

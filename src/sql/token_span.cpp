@@ -76,9 +76,12 @@ TokenSpan TokenSpan::UntilComma() {
   int depth = 0;
   for (; pos_ < end_; ++pos_) {
     if (pos_->kind != TokenKind::kPunct) continue;
-    if (pos_->IsPunct('(') || pos_->IsPunct('[')) ++depth;
-    else if (pos_->IsPunct(')') || pos_->IsPunct(']')) --depth;
-    else if (depth <= 0 && pos_->IsPunct(',')) break;
+    if (pos_->IsPunct('(') || pos_->IsPunct('['))
+      ++depth;
+    else if (pos_->IsPunct(')') || pos_->IsPunct(']'))
+      --depth;
+    else if (depth <= 0 && pos_->IsPunct(','))
+      break;
   }
   return TokenSpan(start, pos_);
 }
@@ -87,9 +90,12 @@ TokenSpan TokenSpan::UntilWord(std::string_view stop) {
   const Token* start = pos_;
   int depth = 0;
   for (; pos_ < end_; ++pos_) {
-    if (pos_->IsPunct('(')) ++depth;
-    else if (pos_->IsPunct(')')) --depth;
-    else if (depth <= 0 && pos_->IsWord(stop)) break;
+    if (pos_->IsPunct('('))
+      ++depth;
+    else if (pos_->IsPunct(')'))
+      --depth;
+    else if (depth <= 0 && pos_->IsWord(stop))
+      break;
   }
   return TokenSpan(start, pos_);
 }

@@ -24,10 +24,12 @@ class TokenSpan {
   const Token* end() const { return end_; }
   void Seek(const Token* p) { pos_ = p; }
 
-  bool AcceptWord(std::string_view keyword);                     // consumes it when it matches
-  bool AcceptWords(std::string_view a, std::string_view b);      // both or nothing
+  bool AcceptWord(std::string_view keyword);                 // consumes it when it matches
+  bool AcceptWords(std::string_view a, std::string_view b);  // both or nothing
   bool AcceptPunct(char c);
-  bool PeekWord(std::string_view keyword, size_t ahead = 0) const { return Peek(ahead).IsWord(keyword); }
+  bool PeekWord(std::string_view keyword, size_t ahead = 0) const {
+    return Peek(ahead).IsWord(keyword);
+  }
   bool PeekPunct(char c, size_t ahead = 0) const { return Peek(ahead).IsPunct(c); }
 
   // At '(': moves past its matching ')' and returns true; returns false (and moves to

@@ -2,9 +2,9 @@
 // and prints the parser's throughput in MB/s. Not part of ctest (timing is not a test).
 //   usage: ddl_bench [file.sql] [repetitions]
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,7 +13,8 @@
 #include "sql/ddl_parser.h"
 
 int main(int argc, char** argv) {
-  std::string path = argc > 1 ? argv[1] : std::string(GDPR_SHARED_DIR) + "/corpus/schemas/mysql/openemr.sql";
+  std::string path =
+      argc > 1 ? argv[1] : std::string(GDPR_SHARED_DIR) + "/corpus/schemas/mysql/openemr.sql";
   int repetitions = argc > 2 ? std::atoi(argv[2]) : 50;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -35,8 +36,9 @@ int main(int argc, char** argv) {
   double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   double megabytes = static_cast<double>(text.size()) * repetitions / 1e6;
   // CPU time is reported too because wall time suffers when other jobs share the machine.
-  std::printf("%s: %zu bytes x %d: %.1f MB/s wall (%.3f s), %.1f MB/s CPU (%.3f s), %zu tables per parse\n",
-              path.c_str(), text.size(), repetitions, megabytes / seconds.count(), seconds.count(),
-              megabytes / cpu_seconds, cpu_seconds, tables / (repetitions > 0 ? repetitions : 1));
+  std::printf(
+      "%s: %zu bytes x %d: %.1f MB/s wall (%.3f s), %.1f MB/s CPU (%.3f s), %zu tables per parse\n",
+      path.c_str(), text.size(), repetitions, megabytes / seconds.count(), seconds.count(),
+      megabytes / cpu_seconds, cpu_seconds, tables / (repetitions > 0 ? repetitions : 1));
   return 0;
 }

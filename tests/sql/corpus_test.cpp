@@ -14,8 +14,8 @@
 
 namespace {
 
-using gdpr::model::Dialect;
 using gdpr::model::Diagnostics;
+using gdpr::model::Dialect;
 using gdpr::model::Schema;
 
 const std::filesystem::path kCorpus = std::filesystem::path(GDPR_SHARED_DIR) / "corpus" / "schemas";
@@ -106,7 +106,8 @@ TEST_CASE("sql::DdlParser corpus: PostgreSQL spot checks") {
   CHECK(email->type == "character varying");
   CHECK_FALSE(email->nullable);
   CHECK(Col(osm, "users", "creation_address")->type == "inet");
-  CHECK(osm.FindTable("users")->primary_key == std::vector<std::string>{"id"});  // from ALTER TABLE ONLY
+  CHECK(osm.FindTable("users")->primary_key ==
+        std::vector<std::string>{"id"});  // from ALTER TABLE ONLY
   CHECK(Col(osm, "users", "id")->default_value == "nextval('public.users_id_seq'::regclass)");
 
   Schema pagila = ParseCorpus("postgres/pagila.sql", diags);
@@ -142,7 +143,8 @@ TEST_CASE("sql::DdlParser corpus: MySQL spot checks") {
   CHECK(Col(orange, "hs_hr_employee", "emp_ssn_num")->type == "varchar(100)");
   const gdpr::model::Table* employee = orange.FindTable("hs_hr_employee");
   bool nationality_fk = false;  // from `alter table hs_hr_employee add foreign key ...`
-  for (const auto& fk : employee->foreign_keys) nationality_fk = nationality_fk || fk.ref_table == "ohrm_nationality";
+  for (const auto& fk : employee->foreign_keys)
+    nationality_fk = nationality_fk || fk.ref_table == "ohrm_nationality";
   CHECK(nationality_fk);
 
   Schema emr = ParseCorpus("mysql/openemr.sql", diags);

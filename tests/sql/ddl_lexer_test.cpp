@@ -30,7 +30,8 @@ std::vector<std::string> Texts(const std::vector<Token>& tokens) {
 }  // namespace
 
 TEST_CASE("sql::DdlLexer splits a statement into kinds with line and column") {
-  auto tokens = Lex("CREATE TABLE t (\n  id int4 DEFAULT 'x'::text, \"Na me\" numeric(4,2)\n);", Dialect::kPostgres);
+  auto tokens = Lex("CREATE TABLE t (\n  id int4 DEFAULT 'x'::text, \"Na me\" numeric(4,2)\n);",
+                    Dialect::kPostgres);
   REQUIRE(tokens.size() == 20);
   CHECK(tokens[0].IsWord("create"));
   CHECK(tokens[3].IsPunct('('));
@@ -60,7 +61,8 @@ TEST_CASE("sql::DdlLexer string escapes depend on the dialect") {
 }
 
 TEST_CASE("sql::DdlLexer keeps dollar-quoted bodies whole") {
-  auto tokens = Lex("AS $$ BEGIN CREATE TABLE x (a int); END; $$; AS $f$ select '$$'; $f$;", Dialect::kPostgres);
+  auto tokens = Lex("AS $$ BEGIN CREATE TABLE x (a int); END; $$; AS $f$ select '$$'; $f$;",
+                    Dialect::kPostgres);
   REQUIRE(tokens.size() == 6);
   CHECK(tokens[1].kind == TokenKind::kString);
   CHECK(StringValue(tokens[1], false) == " BEGIN CREATE TABLE x (a int); END; ");
@@ -100,7 +102,8 @@ TEST_CASE("sql::DdlLexer follows MySQL DELIMITER changes") {
 }
 
 TEST_CASE("sql::DdlLexer treats client commands as statement ends") {
-  auto pg = Lex("\\copy Person.Address FROM './Address.csv' DELIMITER E'\\t' CSV;\nSELECT 1;", Dialect::kPostgres);
+  auto pg = Lex("\\copy Person.Address FROM './Address.csv' DELIMITER E'\\t' CSV;\nSELECT 1;",
+                Dialect::kPostgres);
   REQUIRE(pg.size() == 4);
   CHECK(pg[0].kind == TokenKind::kMeta);
   CHECK(pg[1].IsWord("SELECT"));
@@ -110,7 +113,8 @@ TEST_CASE("sql::DdlLexer treats client commands as statement ends") {
 }
 
 TEST_CASE("sql::DdlLexer keeps quoted identifiers whole") {
-  auto tokens = Lex("`registered-users` \"reply-to\" \"b\xc4\xb1g\xc4\xb1nt\" `a``b`", Dialect::kSqlite);
+  auto tokens =
+      Lex("`registered-users` \"reply-to\" \"b\xc4\xb1g\xc4\xb1nt\" `a``b`", Dialect::kSqlite);
   REQUIRE(tokens.size() == 4);
   CHECK(IdentifierValue(tokens[0]) == "registered-users");
   CHECK(IdentifierValue(tokens[1]) == "reply-to");
@@ -152,7 +156,9 @@ TEST_CASE("sql::DdlLexer skips COPY data up to the \\. line") {
 }
 
 TEST_CASE("sql::DdlLexer SkipStatement agrees with Next on strings, comments and delimiters") {
-  std::string text = "INSERT INTO t VALUES ('a;b', \"c;\", `d;`) /* ; */ -- ;\n, (E'\\';');\nCREATE TABLE x (a int);";
+  std::string text =
+      "INSERT INTO t VALUES ('a;b', \"c;\", `d;`) /* ; */ -- ;\n, (E'\\';');\nCREATE TABLE x (a "
+      "int);";
   DdlLexer lexer(text, Dialect::kPostgres);
   CHECK(lexer.Next().IsWord("INSERT"));
   size_t content_end = 0;

@@ -6,8 +6,8 @@
 #include <string>
 
 using gdpr::model::Column;
-using gdpr::model::Dialect;
 using gdpr::model::Diagnostics;
+using gdpr::model::Dialect;
 using gdpr::model::Schema;
 using gdpr::model::Table;
 using gdpr::sql::ParseDdl;
@@ -75,7 +75,8 @@ TEST_CASE("sql::DdlParser reads columns, types, NULL-ability, defaults and lines
 
 TEST_CASE("sql::DdlParser reads column and table primary and foreign keys") {
   Schema s = ParseClean(
-      "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b_id int REFERENCES b (id) ON DELETE SET NULL);\n"
+      "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b_id int REFERENCES b (id) ON DELETE "
+      "SET NULL);\n"
       "CREATE TABLE c (x int, y int, z int,\n"
       "  CONSTRAINT pk_c PRIMARY KEY (x, y),\n"
       "  CONSTRAINT fk FOREIGN KEY (z) REFERENCES other.d(id) ON UPDATE CASCADE);",
@@ -102,8 +103,10 @@ TEST_CASE("sql::DdlParser applies later ALTER TABLE statements") {
       "CREATE TABLE public.users (id integer NOT NULL, org varchar, level int);\n"
       "CREATE TABLE public.notes (id integer, user_id integer);\n"
       "ALTER TABLE ONLY public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n"
-      "ALTER TABLE ONLY public.notes\n    ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES public.users(id);\n"
-      "ALTER TABLE ONLY public.notes ALTER COLUMN id SET DEFAULT nextval('notes_id_seq'::regclass);\n"
+      "ALTER TABLE ONLY public.notes\n    ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES "
+      "public.users(id);\n"
+      "ALTER TABLE ONLY public.notes ALTER COLUMN id SET DEFAULT "
+      "nextval('notes_id_seq'::regclass);\n"
       "ALTER TABLE public.users DROP COLUMN level;\n"
       "ALTER TABLE users ADD node VARCHAR DEFAULT '/';\n"
       "ALTER TABLE users ADD COLUMN IF NOT EXISTS email text NOT NULL;\n",
@@ -123,7 +126,8 @@ TEST_CASE("sql::DdlParser applies later ALTER TABLE statements") {
 
 TEST_CASE("sql::DdlParser reads MySQL alter table with several adds") {
   Schema s = ParseClean(
-      "create table emp (emp_number int(7) not null default 0, ssn varchar(20), job int, primary key (emp_number))"
+      "create table emp (emp_number int(7) not null default 0, ssn varchar(20), job int, primary "
+      "key (emp_number))"
       " engine=innodb default charset=utf8;\r\n"
       "create table job (id int);\r\n"
       "alter table emp\r\n  add foreign key (job) references job(id) on delete cascade,\r\n"
@@ -178,7 +182,8 @@ TEST_CASE("sql::DdlParser ignores CREATE TABLE inside routines, data and comment
       "/*!40101 SET @saved_cs_client = @@character_set_client */;\n"
       "DELIMITER //\n"
       "CREATE PROCEDURE p() BEGIN\n  CREATE TEMPORARY TABLE tmp (a int);\n  SELECT 1;\nEND //\n"
-      "DELIMITER ;;\nCREATE TRIGGER t AFTER INSERT ON x FOR EACH ROW BEGIN\n  INSERT INTO y VALUES (1);\nEND;;\n"
+      "DELIMITER ;;\nCREATE TRIGGER t AFTER INSERT ON x FOR EACH ROW BEGIN\n  INSERT INTO y VALUES "
+      "(1);\nEND;;\n"
       "DELIMITER ;\n"
       "# CREATE TABLE hashed (a int);\n"
       "CREATE TEMPORARY TABLE top_tmp (a int);\n"
@@ -190,7 +195,8 @@ TEST_CASE("sql::DdlParser ignores CREATE TABLE inside routines, data and comment
 
   Schema lite = ParseClean(
       "CREATE TRIGGER tr BEFORE INSERT ON a BEGIN\n"
-      "  SELECT RAISE(ABORT, 'no; never') WHERE EXISTS (SELECT 1 FROM b WHERE CASE WHEN 1 THEN 1 END);\n"
+      "  SELECT RAISE(ABORT, 'no; never') WHERE EXISTS (SELECT 1 FROM b WHERE CASE WHEN 1 THEN 1 "
+      "END);\n"
       "  UPDATE a SET x = 1;\nEND;\n"
       "CREATE TABLE real (a);\n",
       Dialect::kSqlite);
@@ -201,11 +207,14 @@ TEST_CASE("sql::DdlParser ignores CREATE TABLE inside routines, data and comment
 TEST_CASE("sql::DdlParser counts nested, partition, virtual and AS SELECT tables") {
   Schema s = ParseClean(
       "CREATE SCHEMA Person\n"
-      "  CREATE TABLE BusinessEntity(\n    BusinessEntityID SERIAL, -- comment, with comma\n    Org varchar NULL,-- x\n"
+      "  CREATE TABLE BusinessEntity(\n    BusinessEntityID SERIAL, -- comment, with comma\n    "
+      "Org varchar NULL,-- x\n"
       "    rowguid uuid NOT NULL CONSTRAINT \"DF_x\" DEFAULT (uuid_generate_v1()) -- last\n  )\n"
       "  CREATE TABLE Phone(PhoneNumber \"Phone\" NOT NULL);\n"
-      "CREATE TABLE public.payment (payment_id int, payment_date date) PARTITION BY RANGE (payment_date);\n"
-      "CREATE TABLE public.payment_p1 PARTITION OF public.payment FOR VALUES FROM ('2022-01-01') TO ('2022-02-01');\n"
+      "CREATE TABLE public.payment (payment_id int, payment_date date) PARTITION BY RANGE "
+      "(payment_date);\n"
+      "CREATE TABLE public.payment_p1 PARTITION OF public.payment FOR VALUES FROM ('2022-01-01') "
+      "TO ('2022-02-01');\n"
       "CREATE TABLE copy AS SELECT * FROM public.payment;\n",
       Dialect::kPostgres);
   REQUIRE(s.tables.size() == 5);
@@ -219,7 +228,8 @@ TEST_CASE("sql::DdlParser counts nested, partition, virtual and AS SELECT tables
   Schema lite = ParseClean(
       "CREATE VIRTUAL TABLE event_search USING fts4 ( event_id, room_id, sender, key, value )\n"
       "/* event_search(event_id,room_id,sender,\"key\",value) */;\n"
-      "CREATE TABLE settings (setting TEXT, key TEXT NOT NULL, value, other NOT NULL, PRIMARY KEY (setting, key));\n",
+      "CREATE TABLE settings (setting TEXT, key TEXT NOT NULL, value, other NOT NULL, PRIMARY KEY "
+      "(setting, key));\n",
       Dialect::kSqlite);
   REQUIRE(lite.tables.size() == 2);
   CHECK(lite.tables[0].is_virtual);
@@ -250,8 +260,9 @@ TEST_CASE("sql::DdlParser keeps quoted names and reads lower-case CRLF MySQL") {
   CHECK(GetColumn(t, "passwd").type == "varchar(32)");
   CHECK(GetColumn(t, "passwd").line == 4);
 
-  Schema lite = ParseClean("CREATE TABLE identities (\"reply-to\" varchar(128) NOT NULL DEFAULT '', \"type\" text);",
-                           Dialect::kSqlite);
+  Schema lite = ParseClean(
+      "CREATE TABLE identities (\"reply-to\" varchar(128) NOT NULL DEFAULT '', \"type\" text);",
+      Dialect::kSqlite);
   CHECK(GetColumn(GetTable(lite, "identities"), "reply-to").type == "varchar(128)");
 }
 
@@ -277,7 +288,8 @@ TEST_CASE("sql::DdlParser reports a CREATE TABLE it cannot parse and goes on") {
 }
 
 TEST_CASE("sql::DdlParser enforces the statement length limit") {
-  std::string text = "CREATE TABLE big (a int, b varchar(10) DEFAULT '" + std::string(200, 'x') + "');\nCREATE TABLE s (a int);";
+  std::string text = "CREATE TABLE big (a int, b varchar(10) DEFAULT '" + std::string(200, 'x') +
+                     "');\nCREATE TABLE s (a int);";
   Diagnostics diags;
   gdpr::sql::DdlParseOptions options;
   options.max_statement_bytes = 100;
@@ -291,7 +303,8 @@ TEST_CASE("sql::DdlParser enforces the statement length limit") {
 
 TEST_CASE("sql::DdlParser sniffs the dialect when asked") {
   Diagnostics diags;
-  Schema s = ParseDdl("CREATE TABLE `a` (`b` int) ENGINE=InnoDB;", "m.sql", Dialect::kUnknown, diags);
+  Schema s =
+      ParseDdl("CREATE TABLE `a` (`b` int) ENGINE=InnoDB;", "m.sql", Dialect::kUnknown, diags);
   CHECK(s.dialect == Dialect::kMysql);
   CHECK(s.path == "m.sql");
   CHECK(s.tables.size() == 1);

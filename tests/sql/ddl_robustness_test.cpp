@@ -14,8 +14,8 @@
 
 namespace {
 
-using gdpr::model::Dialect;
 using gdpr::model::Diagnostics;
+using gdpr::model::Dialect;
 
 const std::filesystem::path kCorpus = std::filesystem::path(GDPR_SHARED_DIR) / "corpus" / "schemas";
 
@@ -58,10 +58,15 @@ TEST_CASE("sql::DdlParser survives truncated and mangled corpus files") {
       for (int i = 0; i < 40; ++i) {
         size_t at = rng.Next() % mangled.size();
         switch (rng.Next() % 3) {
-          case 0: mangled[at] = static_cast<char>(rng.Next() % 256); break;  // flip
-          case 1: mangled.erase(at, 1 + rng.Next() % 16); break;             // delete
+          case 0:
+            mangled[at] = static_cast<char>(rng.Next() % 256);
+            break;  // flip
+          case 1:
+            mangled.erase(at, 1 + rng.Next() % 16);
+            break;  // delete
           default:  // a byte that opens or closes something
-            mangled.insert(mangled.begin() + static_cast<std::ptrdiff_t>(at), "'\"`$(;/*\\"[rng.Next() % 10]);
+            mangled.insert(mangled.begin() + static_cast<std::ptrdiff_t>(at),
+                           "'\"`$(;/*\\"[rng.Next() % 10]);
             break;
         }
         if (mangled.empty()) mangled.push_back('x');

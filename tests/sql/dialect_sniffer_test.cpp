@@ -6,17 +6,21 @@ using gdpr::model::Dialect;
 using gdpr::sql::SniffDialect;
 
 TEST_CASE("sql::SniffDialect recognises PostgreSQL") {
-  CHECK(SniffDialect("SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\nCREATE TABLE a (b int);") ==
+  CHECK(SniffDialect(
+            "SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\nCREATE TABLE a (b int);") ==
         Dialect::kPostgres);
-  CHECK(SniffDialect("CREATE TABLE a (b character varying DEFAULT ''::character varying);") == Dialect::kPostgres);
-  CHECK(SniffDialect("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;") == Dialect::kPostgres);
+  CHECK(SniffDialect("CREATE TABLE a (b character varying DEFAULT ''::character varying);") ==
+        Dialect::kPostgres);
+  CHECK(SniffDialect("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;") ==
+        Dialect::kPostgres);
   CHECK(SniffDialect("\\pset tuples_only on\nCREATE TABLE a (b int);") == Dialect::kPostgres);
 }
 
 TEST_CASE("sql::SniffDialect recognises MySQL") {
   CHECK(SniffDialect("CREATE TABLE `a` (`b` int) ENGINE=InnoDB;") == Dialect::kMysql);
   CHECK(SniffDialect("/*!40101 SET NAMES utf8 */;\nCREATE TABLE a (b int);") == Dialect::kMysql);
-  CHECK(SniffDialect("create table a (id int not null auto_increment, primary key (id));") == Dialect::kMysql);
+  CHECK(SniffDialect("create table a (id int not null auto_increment, primary key (id));") ==
+        Dialect::kMysql);
 }
 
 TEST_CASE("sql::SniffDialect recognises SQLite") {
