@@ -8,7 +8,7 @@ StatementReader::StatementReader(DdlLexer& lexer, size_t max_statement_bytes)
     : lexer_(lexer), max_bytes_(max_statement_bytes) {}
 
 void StatementReader::Reset() {
-  keep_ = copy_ = stdin_ = routine_ = table_seen_ = paren_seen_ = after_end_ = false;
+  keep_ = copy_ = stdin_ = routine_ = blocked_ = after_current_user_ = after_end_ = false;
   block_depth_ = 0;
 }
 
@@ -17,11 +17,16 @@ void StatementReader::Reset() {
 // `END WHILE` and `END REPEAT` close blocks that were never counted, so they are undone.
 void StatementReader::TrackRoutine(const Token& t) {
   if (!routine_) {
-    if (t.kind == TokenKind::kPunct && t.IsPunct('(')) paren_seen_ = true;
-    if (t.IsWord("TABLE")) table_seen_ = true;
-    if (!table_seen_ && !paren_seen_ &&
-        (t.IsWord("TRIGGER") || t.IsWord("FUNCTION") || t.IsWord("PROCEDURE") || t.IsWord("EVENT")))
+    // The routine keyword comes right after CREATE and its prefixes (OR REPLACE,
+    // DEFINER=user@host or DEFINER=CURRENT_USER(), ...). Once the statement shows it is
+    // a table, view or index, a later `event` or `function` is just a name.
+    bool blocks = t.IsWord("TABLE") || t.IsWord("VIEW") || t.IsWord("INDEX") || t.IsWord("AS") ||
+                  t.IsWord("ON") || t.IsWord("SELECT") || (t.IsPunct('(') && !after_current_user_);
+    if (blocks) blocked_ = true;
+    if (!blocked_ && (t.IsWord("TRIGGER") || t.IsWord("FUNCTION") || t.IsWord("PROCEDURE") ||
+                      t.IsWord("EVENT")))
       routine_ = true;
+    after_current_user_ = t.IsWord("CURRENT_USER");
     return;
   }
   if (t.kind != TokenKind::kWord) {

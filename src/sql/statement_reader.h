@@ -43,8 +43,8 @@ class StatementReader {
   bool copy_ = false;     // statement is COPY ...
   bool stdin_ = false;    // ... FROM stdin
   bool routine_ = false;  // CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT
-  bool table_seen_ = false;
-  bool paren_seen_ = false;
+  bool blocked_ = false;             // the statement turned out not to be a routine
+  bool after_current_user_ = false;  // previous token was CURRENT_USER (its "()" is fine)
   int block_depth_ = 0;     // BEGIN/CASE ... END nesting inside a routine
   bool after_end_ = false;  // the previous token was END (END IF, END CASE, END LOOP...)
 };

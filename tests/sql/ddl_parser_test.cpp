@@ -202,6 +202,18 @@ TEST_CASE("sql::DdlParser ignores CREATE TABLE inside routines, data and comment
       Dialect::kSqlite);
   REQUIRE(lite.tables.size() == 1);
   CHECK(lite.tables[0].name == "real");
+
+  // A routine without a DELIMITER change ends at the `;` after its outermost END, also
+  // behind DEFINER=CURRENT_USER(); a view whose columns are named event/begin is no routine.
+  Schema routines = ParseClean(
+      "CREATE DEFINER=CURRENT_USER() PROCEDURE p() BEGIN\n"
+      "  IF 1 THEN CREATE TABLE inner_t (a int); END IF;\n"
+      "  CASE x WHEN 1 THEN SELECT 1; END CASE;\nEND;\n"
+      "CREATE VIEW v AS SELECT event, begin FROM t;\n"
+      "CREATE TABLE after_view (a int);\n",
+      Dialect::kMysql);
+  REQUIRE(routines.tables.size() == 1);
+  CHECK(routines.tables[0].name == "after_view");
 }
 
 TEST_CASE("sql::DdlParser counts nested, partition, virtual and AS SELECT tables") {
