@@ -231,6 +231,10 @@ void DdlParser::HandleAlterAction(TokenSpan action, model::Table& table) {
     ParseError error;
     if (!definitions_.ParseColumn(action, table, column, error)) return;
     ReplaceColumn(table, change ? old_name : column.name, std::move(column));
+  } else if (action.AcceptWord("COMMENT")) {  // MySQL ALTER TABLE t COMMENT = '...'
+    action.AcceptPunct('=');
+    if (action.Peek().kind == TokenKind::kString)
+      table.comment = StringValue(action.Peek(), dialect_ == Dialect::kMysql);
   } else if (action.AcceptWord("ALTER")) {
     HandleAlterColumn(action, table);
   } else if (action.AcceptWords("RENAME", "COLUMN")) {

@@ -139,6 +139,8 @@ bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& tab
     column.primary_key = true;
     column.nullable = false;
     table.primary_key.push_back(column.name);
+  } else if (span.AcceptWord("UNIQUE")) {
+    if (!span.AcceptWord("KEY")) span.AcceptWord("INDEX");  // MySQL UNIQUE KEY is not a PK
   } else if (span.AcceptWord("DEFAULT")) {
     if (span.AtEnd()) return Fail(error, span.Peek(), "expected a value after DEFAULT");
     const Token& first = span.Peek();

@@ -129,12 +129,15 @@ TEST_CASE("sql::DdlParser reads MySQL alter table with several adds") {
       "create table emp (emp_number int(7) not null default 0, ssn varchar(20), job int, primary "
       "key (emp_number))"
       " engine=innodb default charset=utf8;\r\n"
-      "create table job (id int);\r\n"
+      "create table job (id int, code varchar(5) UNIQUE KEY);\r\n"
       "alter table emp\r\n  add foreign key (job) references job(id) on delete cascade,\r\n"
-      "  add foreign key (ssn) references other(ssn) on delete set null;\r\n",
+      "  add foreign key (ssn) references other(ssn) on delete set null;\r\n"
+      "ALTER TABLE emp COMMENT = 'Employees';\r\n",
       Dialect::kMysql);
   const Table& emp = GetTable(s, "emp");
   CHECK(emp.foreign_keys.size() == 2);
+  CHECK(emp.comment == "Employees");
+  CHECK_FALSE(GetColumn(GetTable(s, "job"), "code").primary_key);  // UNIQUE KEY is no PK
   CHECK(GetColumn(emp, "emp_number").primary_key);
   CHECK(GetColumn(emp, "emp_number").default_value == "0");
   CHECK(GetColumn(emp, "ssn").nullable);
