@@ -115,15 +115,22 @@ void DdlParser::HandleStatement(const Statement& statement) {
   }
   if (statement.tokens.empty()) return;
   TokenSpan span(statement.tokens.data(), statement.tokens.data() + statement.tokens.size());
-  if (span.AcceptWord("CREATE"))
+  if (span.AcceptWord("CREATE")) {
     HandleCreate(span);
-  else if (span.AcceptWord("ALTER"))
+    while (span.PeekWord("CREATE")) {  // left over after a table: a missing ';'
+      Report(DiagnosticLevel::kError, span.Peek(), "missing ';' before this statement",
+             "end each statement with ';'");
+      span.Take();
+      HandleCreate(span);
+    }
+  } else if (span.AcceptWord("ALTER")) {
     HandleAlterTable(span);
-  else if (span.AcceptWord("COMMENT"))
+  } else if (span.AcceptWord("COMMENT")) {
     HandleComment(span);
+  }
 }
 
-void DdlParser::HandleCreate(TokenSpan span) {
+void DdlParser::HandleCreate(TokenSpan& span) {
   const Token& create = span.position()[-1];
   bool temporary = false;
   bool is_virtual = false;

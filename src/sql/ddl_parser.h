@@ -44,7 +44,7 @@ class DdlParser {
 
  private:
   void HandleStatement(const Statement& statement);
-  void HandleCreate(TokenSpan span);
+  void HandleCreate(TokenSpan& span);  // leaves `span` after what it read
   void HandleCreateTable(TokenSpan& span, const Token& create, const std::string& default_schema,
                          bool temporary, bool is_virtual);
   void HandleCreateSchema(TokenSpan span);

@@ -23,8 +23,8 @@ void StatementReader::TrackRoutine(const Token& t) {
     bool blocks = t.IsWord("TABLE") || t.IsWord("VIEW") || t.IsWord("INDEX") || t.IsWord("AS") ||
                   t.IsWord("ON") || t.IsWord("SELECT") || (t.IsPunct('(') && !after_current_user_);
     if (blocks) blocked_ = true;
-    if (!blocked_ && (t.IsWord("TRIGGER") || t.IsWord("FUNCTION") || t.IsWord("PROCEDURE") ||
-                      t.IsWord("EVENT")))
+    if (!blocked_ &&
+        (t.IsWord("TRIGGER") || t.IsWord("FUNCTION") || t.IsWord("PROCEDURE") || t.IsWord("EVENT")))
       routine_ = true;
     after_current_user_ = t.IsWord("CURRENT_USER");
     return;

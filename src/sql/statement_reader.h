@@ -40,13 +40,13 @@ class StatementReader {
   DdlLexer& lexer_;
   size_t max_bytes_;
   bool keep_ = false;
-  bool copy_ = false;     // statement is COPY ...
-  bool stdin_ = false;    // ... FROM stdin
-  bool routine_ = false;  // CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT
+  bool copy_ = false;                // statement is COPY ...
+  bool stdin_ = false;               // ... FROM stdin
+  bool routine_ = false;             // CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT
   bool blocked_ = false;             // the statement turned out not to be a routine
   bool after_current_user_ = false;  // previous token was CURRENT_USER (its "()" is fine)
-  int block_depth_ = 0;     // BEGIN/CASE ... END nesting inside a routine
-  bool after_end_ = false;  // the previous token was END (END IF, END CASE, END LOOP...)
+  int block_depth_ = 0;              // BEGIN/CASE ... END nesting inside a routine
+  bool after_end_ = false;           // the previous token was END (END IF, END CASE, END LOOP...)
 };
 
 }  // namespace gdpr::sql

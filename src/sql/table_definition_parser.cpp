@@ -254,7 +254,9 @@ bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
 }
 
 void TableDefinitionParser::ParseTableOptions(TokenSpan& span, model::Table& table) const {
-  while (!span.AtEnd()) {
+  // A CREATE here means the ';' before the next statement is missing: stop so that the
+  // caller can report it and read that statement too.
+  while (!span.AtEnd() && !span.PeekWord("CREATE")) {
     if (span.AcceptWord("COMMENT")) {
       span.AcceptPunct('=');
       if (IsStringToken(span.Peek())) table.comment = Text(span.Take());
@@ -309,8 +311,7 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
   if (next.IsPunct('(')) {
     TokenSpan inner;
     if (!TakeGroup(span, inner))
-      return Fail(error, next, "unclosed '(' in CREATE TABLE " + out.table.name,
-                  "is a ')' missing?");
+      return Fail(error, next, "this '(' is never closed", "is a ')' missing?");
     if (!ParseElements(inner, out, error)) return false;
     ParseTableOptions(span, out.table);
     return true;
@@ -322,8 +323,7 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
     if (span.PeekPunct('(')) {  // partition constraints
       TokenSpan inner;
       const Token& open = span.Peek();
-      if (!TakeGroup(span, inner))
-        return Fail(error, open, "unclosed '(' in CREATE TABLE " + out.table.name);
+      if (!TakeGroup(span, inner)) return Fail(error, open, "this '(' is never closed");
       if (!ParseElements(inner, out, error)) return false;
     }
     return true;

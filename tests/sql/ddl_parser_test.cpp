@@ -302,6 +302,17 @@ TEST_CASE("sql::DdlParser reports a CREATE TABLE it cannot parse and goes on") {
   CHECK(diags.all()[3].message.find("REFERENCES") != std::string::npos);
 }
 
+TEST_CASE("sql::DdlParser reports a missing ';' between tables and reads both") {
+  Diagnostics diags;
+  Schema s =
+      Parse("CREATE TABLE a (x int) ENGINE=InnoDB\nCREATE TABLE b (y int)\nCREATE TABLE c (z int);",
+            Dialect::kMysql, diags);
+  CHECK(s.tables.size() == 3);
+  REQUIRE(diags.error_count() == 2);
+  CHECK(diags.all()[0].location.ToString() == "t.sql:2:1");
+  CHECK(diags.all()[0].message.find("missing ';'") != std::string::npos);
+}
+
 TEST_CASE("sql::DdlParser enforces the statement length limit") {
   std::string text = "CREATE TABLE big (a int, b varchar(10) DEFAULT '" + std::string(200, 'x') +
                      "');\nCREATE TABLE s (a int);";
