@@ -338,6 +338,11 @@ Token DdlLexer::Next() {
     pos_ += delimiter_.size();
     return Make(TokenKind::kDelimiter, start, line, column);
   }
+  return LexToken(start, line, column);
+}
+
+// One token starting at pos_, which is not whitespace, a comment or the delimiter.
+Token DdlLexer::LexToken(size_t start, int line, int column) {
   const bool mysql = dialect_ == Dialect::kMysql;
   char c = text_[pos_];
   switch (c) {

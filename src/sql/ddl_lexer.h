@@ -107,6 +107,7 @@ class DdlLexer {
   bool AtDelimiter() const;
   void Advance(size_t n);
   Token Make(TokenKind kind, size_t start, int line, int column);
+  Token LexToken(size_t start, int line, int column);
   Token LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line, int column);
   Token LexDollar(size_t start, int line, int column);
   Token LexLine(TokenKind kind, size_t start, int line, int column);

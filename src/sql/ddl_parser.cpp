@@ -213,31 +213,11 @@ void DdlParser::HandleAlterAction(TokenSpan action, model::Table& table) {
   if (action.AcceptWord("ADD")) {
     HandleAddColumn(action, table);
   } else if (action.AcceptWord("DROP")) {
-    if (action.AcceptWords("PRIMARY", "KEY")) {
-      for (model::Column& c : table.columns) c.primary_key = false;
-      table.primary_key.clear();
-      return;
-    }
-    bool column = action.AcceptWord("COLUMN");
-    const Token& t = action.Peek();
-    if (!column && (t.kind != TokenKind::kQuotedIdent) &&
-        (t.IsWord("CONSTRAINT") || t.IsWord("INDEX") || t.IsWord("KEY") || t.IsWord("FOREIGN") ||
-         t.IsWord("CHECK") || t.IsWord("PARTITION") || t.IsWord("DEFAULT") || t.IsWord("UNIQUE")))
-      return;
-    SkipIfExists(action);
-    if (!action.Peek().IsName()) return;
-    std::string dropped = IdentifierValue(action.Take());
-    std::erase_if(table.columns, [&](const model::Column& c) { return SameName(c.name, dropped); });
-    std::erase_if(table.primary_key, [&](const std::string& c) { return SameName(c, dropped); });
-  } else if (action.AcceptWord("MODIFY") || action.AcceptWord("CHANGE")) {
-    bool change = action.position()[-1].IsWord("CHANGE");
-    action.AcceptWord("COLUMN");
-    std::string old_name;
-    if (change && action.Peek().IsName()) old_name = IdentifierValue(action.Take());
-    model::Column column;
-    ParseError error;
-    if (!definitions_.ParseColumn(action, table, column, error)) return;
-    ReplaceColumn(table, change ? old_name : column.name, std::move(column));
+    HandleDrop(action, table);
+  } else if (action.AcceptWord("MODIFY")) {
+    HandleModifyColumn(action, table, false);
+  } else if (action.AcceptWord("CHANGE")) {
+    HandleModifyColumn(action, table, true);
   } else if (action.AcceptWord("COMMENT")) {  // MySQL ALTER TABLE t COMMENT = '...'
     action.AcceptPunct('=');
     if (action.Peek().kind == TokenKind::kString)
@@ -245,15 +225,51 @@ void DdlParser::HandleAlterAction(TokenSpan action, model::Table& table) {
   } else if (action.AcceptWord("ALTER")) {
     HandleAlterColumn(action, table);
   } else if (action.AcceptWords("RENAME", "COLUMN")) {
-    if (!action.Peek().IsName()) return;
-    std::string from = IdentifierValue(action.Take());
-    if (!action.AcceptWord("TO") || !action.Peek().IsName()) return;
-    std::string to = IdentifierValue(action.Take());
-    for (model::Column& c : table.columns)
-      if (SameName(c.name, from)) c.name = to;
-    for (std::string& c : table.primary_key)
-      if (SameName(c, from)) c = to;
+    HandleRenameColumn(action, table);
   }
+}
+
+// DROP [COLUMN] [IF EXISTS] name | DROP PRIMARY KEY; other DROPs change nothing we keep.
+void DdlParser::HandleDrop(TokenSpan& action, model::Table& table) {
+  if (action.AcceptWords("PRIMARY", "KEY")) {
+    for (model::Column& c : table.columns) c.primary_key = false;
+    table.primary_key.clear();
+    return;
+  }
+  bool column = action.AcceptWord("COLUMN");
+  const Token& t = action.Peek();
+  if (!column &&
+      (t.IsWord("CONSTRAINT") || t.IsWord("INDEX") || t.IsWord("KEY") || t.IsWord("FOREIGN") ||
+       t.IsWord("CHECK") || t.IsWord("PARTITION") || t.IsWord("DEFAULT") || t.IsWord("UNIQUE")))
+    return;
+  SkipIfExists(action);
+  if (!action.Peek().IsName()) return;
+  std::string dropped = IdentifierValue(action.Take());
+  std::erase_if(table.columns, [&](const model::Column& c) { return SameName(c.name, dropped); });
+  std::erase_if(table.primary_key, [&](const std::string& c) { return SameName(c, dropped); });
+}
+
+// MySQL MODIFY [COLUMN] definition | CHANGE [COLUMN] old_name definition
+void DdlParser::HandleModifyColumn(TokenSpan& action, model::Table& table, bool change) {
+  action.AcceptWord("COLUMN");
+  std::string old_name;
+  if (change && action.Peek().IsName()) old_name = IdentifierValue(action.Take());
+  model::Column column;
+  ParseError error;
+  if (!definitions_.ParseColumn(action, table, column, error)) return;
+  ReplaceColumn(table, change ? old_name : column.name, std::move(column));
+  ApplyPrimaryKey(table);
+}
+
+void DdlParser::HandleRenameColumn(TokenSpan& action, model::Table& table) {
+  if (!action.Peek().IsName()) return;
+  std::string from = IdentifierValue(action.Take());
+  if (!action.AcceptWord("TO") || !action.Peek().IsName()) return;
+  std::string to = IdentifierValue(action.Take());
+  for (model::Column& c : table.columns)
+    if (SameName(c.name, from)) c.name = to;
+  for (std::string& c : table.primary_key)
+    if (SameName(c, from)) c = to;
 }
 
 void DdlParser::HandleAddColumn(TokenSpan& action, model::Table& table) {

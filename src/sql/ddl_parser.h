@@ -51,6 +51,9 @@ class DdlParser {
   void HandleAlterTable(TokenSpan span);
   void HandleAlterAction(TokenSpan action, model::Table& table);
   void HandleAddColumn(TokenSpan& action, model::Table& table);
+  void HandleDrop(TokenSpan& action, model::Table& table);
+  void HandleModifyColumn(TokenSpan& action, model::Table& table, bool change);
+  void HandleRenameColumn(TokenSpan& action, model::Table& table);
   void HandleAlterColumn(TokenSpan& action, model::Table& table);
   void HandleComment(TokenSpan span);
   void ReplaceColumn(model::Table& table, const std::string& old_name, model::Column column);
