@@ -219,6 +219,28 @@ TEST_CASE("sql::DdlParser ignores CREATE TABLE inside routines, data and comment
   CHECK(routines.tables[0].name == "after_view");
 }
 
+TEST_CASE("sql::DdlParser handles DELIMITER $$ and psql meta-commands") {
+  Schema my = ParseClean(
+      "DELIMITER $$\n"
+      "CREATE FUNCTION f(p INT) RETURNS INT\nBEGIN\n  DECLARE x INT;\n"
+      "  CREATE TEMPORARY TABLE tmp (a int);\n  RETURN x;\nEND $$\n"
+      "DELIMITER ;\n"
+      "CREATE TABLE after_routine (a int);\n",
+      Dialect::kMysql);
+  REQUIRE(my.tables.size() == 1);
+  CHECK(my.tables[0].name == "after_routine");
+  CHECK(my.tables[0].line == 9);
+
+  Schema pg = ParseClean(
+      "\\pset tuples_only on\n"
+      "\\copy Person.Address FROM './Address.csv' DELIMITER E'\\t' CSV\n"
+      "SELECT 'Copying data into Person.Address';\n"
+      "CREATE TABLE a (b int);\n",
+      Dialect::kPostgres);
+  REQUIRE(pg.tables.size() == 1);
+  CHECK(pg.tables[0].line == 4);
+}
+
 TEST_CASE("sql::DdlParser counts nested, partition, virtual and AS SELECT tables") {
   Schema s = ParseClean(
       "CREATE SCHEMA Person\n"
