@@ -104,7 +104,7 @@ void DdlParser::HandleStatement(const Statement& statement) {
   if (statement.too_long) {
     Report(DiagnosticLevel::kError, statement.first,
            "statement is longer than the limit of " + std::to_string(options_.max_statement_bytes) +
-               " bytes; it was skipped",
+               " bytes (or has too many tokens); it was skipped",
            "is a ';' or a closing quote missing?");
     return;
   }

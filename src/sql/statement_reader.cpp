@@ -5,7 +5,9 @@
 namespace gdpr::sql {
 
 StatementReader::StatementReader(DdlLexer& lexer, size_t max_statement_bytes)
-    : lexer_(lexer), max_bytes_(max_statement_bytes) {}
+    : lexer_(lexer),
+      max_bytes_(max_statement_bytes),
+      max_tokens_(std::max<size_t>(max_statement_bytes / kBytesPerToken, kMinTokens)) {}
 
 void StatementReader::Reset() {
   keep_ = copy_ = stdin_ = routine_ = blocked_ = after_current_user_ = after_end_ = false;
@@ -87,14 +89,15 @@ bool StatementReader::Next(Statement& out) {
         out.unterminated_at = t;
       }
       out.bytes = t.offset + t.text.size() - out.first.offset;
-      if (out.bytes > max_bytes_ && !out.too_long) {
+      if ((out.bytes > max_bytes_ || out.tokens.size() >= max_tokens_) && !out.too_long) {
         out.too_long = true;
         keep_ = false;
         out.tokens.clear();
       }
       if (keep_) {
         TrackRoutine(t);
-        out.tokens.push_back(t);
+        // A routine is only scanned for its end; its body is never parsed.
+        if (!routine_) out.tokens.push_back(t);
       } else if (!copy_) {
         t = SkipRest(out);
         break;

@@ -20,7 +20,7 @@ struct Statement {
   std::vector<Token> tokens;  // empty unless the statement is kept (see above)
   Token first;                // its first token (kEnd for an empty statement)
   size_t bytes = 0;           // source length, from the first token to the last
-  bool too_long = false;      // longer than the limit: tokens were dropped
+  bool too_long = false;      // over the byte or token limit: tokens were dropped
   bool unterminated = false;  // it runs into an unclosed string, identifier or comment
   Token unterminated_at;      // where that unclosed token starts
 };
@@ -37,8 +37,14 @@ class StatementReader {
   Token SkipRest(Statement& out);
   void TrackRoutine(const Token& t);
 
+  // Kept tokens are capped too (max_bytes / 16, at least 64 Ki), so a mangled file of
+  // one-character tokens cannot make a statement take 50 times its size in memory.
+  static constexpr size_t kBytesPerToken = 16;
+  static constexpr size_t kMinTokens = 1 << 16;
+
   DdlLexer& lexer_;
   size_t max_bytes_;
+  size_t max_tokens_;
   bool keep_ = false;
   bool copy_ = false;                // statement is COPY ...
   bool stdin_ = false;               // ... FROM stdin

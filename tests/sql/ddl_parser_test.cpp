@@ -349,6 +349,28 @@ TEST_CASE("sql::DdlParser enforces the statement length limit") {
   CHECK(diags.all()[0].location.line == 1);
 }
 
+TEST_CASE("sql::DdlParser caps the tokens kept for one statement") {
+  std::string many;
+  for (int i = 0; i < 40000; ++i) many += "1+";
+  std::string text = "CREATE TABLE t (a int DEFAULT " + many + "1);\nCREATE TABLE s (a int);";
+  Diagnostics diags;
+  gdpr::sql::DdlParseOptions options;
+  options.max_statement_bytes = 1 << 20;  // 80 KB is under this, but 80,000 tokens are not
+  Schema s = ParseDdl(text, "t.sql", Dialect::kPostgres, diags, options);
+  REQUIRE(s.tables.size() == 1);
+  CHECK(s.tables[0].name == "s");
+  CHECK(diags.error_count() == 1);
+  // Routines are scanned for their end without keeping their tokens: no limit applies.
+  std::string body;
+  for (int i = 0; i < 40000; ++i) body += "SET x = 1; ";
+  Diagnostics routine_diags;
+  Schema r =
+      ParseDdl("CREATE TRIGGER tr BEFORE INSERT ON a BEGIN " + body + "END;\nCREATE TABLE u (a);",
+               "t.sql", Dialect::kSqlite, routine_diags, options);
+  CHECK(r.tables.size() == 1);
+  CHECK(routine_diags.all().empty());
+}
+
 TEST_CASE("sql::DdlParser sniffs the dialect when asked") {
   Diagnostics diags;
   Schema s =
