@@ -16,6 +16,7 @@
 
 #include "model/diagnostics.h"
 #include "model/schema.h"
+#include "sql/dialect_sniffer.h"  // SniffDialect, for callers that include only this header
 #include "sql/statement_reader.h"
 #include "sql/table_definition_parser.h"
 

@@ -16,7 +16,7 @@ bool NoSpaceAfter(const Token& t) {
 
 }  // namespace
 
-TokenSpan::TokenSpan(const Token* begin, const Token* end) : begin_(begin), end_(end), pos_(begin) {
+TokenSpan::TokenSpan(const Token* begin, const Token* end) : end_(end), pos_(begin) {
   if (end > begin) {
     const Token& last = end[-1];
     end_token_.offset = last.offset + last.text.size();

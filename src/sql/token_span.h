@@ -42,7 +42,6 @@ class TokenSpan {
   TokenSpan UntilWord(std::string_view stop);
 
  private:
-  const Token* begin_ = nullptr;
   const Token* end_ = nullptr;
   const Token* pos_ = nullptr;
   Token end_token_;  // kEnd, placed at the last token so errors there have a location
