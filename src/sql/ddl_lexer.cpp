@@ -7,6 +7,7 @@ namespace gdpr::sql {
 namespace {
 
 using model::Dialect;
+
 inline bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
