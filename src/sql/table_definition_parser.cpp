@@ -253,13 +253,19 @@ bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
   return true;
 }
 
-void TableDefinitionParser::ParseTableOptions(TokenSpan& span, model::Table& table) const {
+void TableDefinitionParser::ParseTableOptions(TokenSpan& span, TableDefinition& out) const {
   // A CREATE here means the ';' before the next statement is missing: stop so that the
   // caller can report it and read that statement too.
   while (!span.AtEnd() && !span.PeekWord("CREATE")) {
     if (span.AcceptWord("COMMENT")) {
       span.AcceptPunct('=');
-      if (IsStringToken(span.Peek())) table.comment = Text(span.Take());
+      if (IsStringToken(span.Peek())) out.table.comment = Text(span.Take());
+    } else if (span.PeekWord("INHERITS") && span.PeekPunct('(', 1) && span.Peek(2).IsName()) {
+      span.Take();  // PostgreSQL: the parent's columns come first
+      span.Take();
+      ParseError ignored;
+      if (ParseQualifiedName(span, out.copy_from, ignored)) out.copies_columns = true;
+      while (!span.AtEnd() && !span.AcceptPunct(')')) span.SkipOne();
     } else {
       span.SkipOne();
     }
@@ -313,7 +319,7 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
     if (!TakeGroup(span, inner))
       return Fail(error, next, "this '(' is never closed", "is a ')' missing?");
     if (!ParseElements(inner, out, error)) return false;
-    ParseTableOptions(span, out.table);
+    ParseTableOptions(span, out);
     return true;
   }
   if (span.AcceptWords("PARTITION", "OF") || span.AcceptWord("LIKE") ||

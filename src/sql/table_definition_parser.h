@@ -31,7 +31,8 @@ struct QualifiedName {
 // The result of a CREATE TABLE body.
 struct TableDefinition {
   model::Table table;
-  // Set for PARTITION OF / LIKE / (LIKE ...): the table whose columns this one copies.
+  // Set for PARTITION OF / LIKE / (LIKE ...) / INHERITS (first parent): the table whose
+  // columns this one copies.
   bool copies_columns = false;
   QualifiedName copy_from;
 };
@@ -68,7 +69,7 @@ class TableDefinitionParser {
 
  private:
   bool ParseElements(TokenSpan inner, TableDefinition& out, ParseError& error) const;
-  void ParseTableOptions(TokenSpan& span, model::Table& table) const;
+  void ParseTableOptions(TokenSpan& span, TableDefinition& out) const;
   void ParseVirtualArgs(TokenSpan& span, model::Table& table) const;
   bool ParseReferences(TokenSpan& span, model::ForeignKey& fk, ParseError& error) const;
   bool ParseColumnOption(TokenSpan& span, model::Table& table, model::Column& column,

@@ -262,6 +262,15 @@ TEST_CASE("sql::DdlParser counts nested, partition, virtual and AS SELECT tables
   CHECK(GetTable(s, "payment_p1").columns.size() == 2);
   CHECK_FALSE(GetTable(s, "copy").columns_known);
 
+  Schema inherits = ParseClean(
+      "CREATE TABLE parent (id int PRIMARY KEY, name text);\n"
+      "CREATE TABLE child (extra text) INHERITS (parent);\n",
+      Dialect::kPostgres);
+  const Table& child = GetTable(inherits, "child");
+  REQUIRE(child.columns.size() == 3);
+  CHECK(child.columns[0].name == "id");
+  CHECK(child.columns[2].name == "extra");
+
   Schema lite = ParseClean(
       "CREATE VIRTUAL TABLE event_search USING fts4 ( event_id, room_id, sender, key, value )\n"
       "/* event_search(event_id,room_id,sender,\"key\",value) */;\n"
