@@ -96,10 +96,9 @@ struct Classifier::Impl {
              int ctx) const;
   ColumnVerdict Decide(const std::vector<Hit>& hits, const std::string& raw_name,
                        const std::string& normalised, const std::string& comment,
-                       const std::string& table_name, const std::string& type, int ctx) const;
+                       const std::string& type, int ctx) const;
   std::string Explain(const Hit& h, const std::string& raw_name, const std::string& normalised,
-                      const std::string& comment, const std::string& table_name,
-                      const std::string& type, int ctx) const;
+                      const std::string& comment, const std::string& type, int ctx) const;
 };
 
 namespace {
@@ -380,8 +379,7 @@ void Classifier::Impl::AddCommentHits(const std::string& normalised, const std::
 
 std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
                                       const std::string& normalised, const std::string& comment,
-                                      const std::string& table_name, const std::string& type,
-                                      int ctx) const {
+                                      const std::string& type, int ctx) const {
   const CompiledPattern& cp = patterns[static_cast<size_t>(h.pattern)];
   const ClassifierPattern& p = cp.p;
   std::string out;
@@ -396,14 +394,13 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
   if (h.by_type) out = "column type '" + type + "' matches '" + p.types.source + "'";
   else if (p.types.present()) out += ", type '" + type + "' matches '" + p.types.source + "'";
   if (!p.tables.names.empty() && ctx >= 0)
-    out += ", in a " + context_names[static_cast<size_t>(ctx)] + " table ('" + table_name + "')";
+    out += ", in a " + context_names[static_cast<size_t>(ctx)] + " table";
   return out + " (" + p.pack + ")";
 }
 
 ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::string& raw_name,
                                        const std::string& normalised, const std::string& comment,
-                                       const std::string& table_name, const std::string& type,
-                                       int ctx) const {
+                                       const std::string& type, int ctx) const {
   auto conf = [this](const Hit& h) { return patterns[static_cast<size_t>(h.pattern)].p.confidence; };
   const Hit* veto = nullptr;
   std::vector<const Hit*> positives;
@@ -419,7 +416,7 @@ ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::
   });
   ColumnVerdict v;
   v.source = "classifier";
-  auto explain = [&](const Hit& h) { return Explain(h, raw_name, normalised, comment, table_name, type, ctx); };
+  auto explain = [&](const Hit& h) { return Explain(h, raw_name, normalised, comment, type, ctx); };
   for (const Hit* h : positives) {
     const auto& cats = patterns[static_cast<size_t>(h->pattern)].p.categories;
     const bool vetoed = veto && conf(*h) <= conf(*veto);
@@ -438,36 +435,44 @@ ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::
 
 ColumnVerdict Classifier::Classify(const model::Table& table, const model::Column& column) const {
   const Impl& im = *impl_;
-  const int ctx = im.ContextIndex(table.name);
-  const std::string type = Lower(column.type);
-  std::string key = column.name;
-  key += '\x1f';
-  key += type;
-  key += '\x1f';
-  key += std::to_string(ctx);
+  // Hot path: one lock, two hash lookups (table class, then name/type/class).
+  std::string key;
+  key.reserve(column.name.size() + column.type.size() + 3);
+  key.append(column.name).append(1, '\x1f').append(column.type).append(1, '\x1f');
+  int ctx = -2;
   CacheEntry entry;
   bool cached = false;
   {
     std::lock_guard<std::mutex> lock(im.mu);
-    auto it = im.cache.find(key);
-    if (it != im.cache.end()) {
-      if (column.comment.empty()) return it->second.verdict;
-      entry = it->second;
-      cached = true;
+    auto t = im.table_cache.find(table.name);
+    if (t != im.table_cache.end()) {
+      ctx = t->second;
+      key.push_back(static_cast<char>('0' + ctx + 1));
+      auto it = im.cache.find(key);
+      if (it != im.cache.end()) {
+        if (column.comment.empty()) return it->second.verdict;
+        entry = it->second;
+        cached = true;
+      }
     }
   }
+  if (ctx == -2) {
+    ctx = im.ContextIndex(table.name);
+    key.push_back(static_cast<char>('0' + ctx + 1));
+  }
+  const std::string type = Lower(column.type);
   const std::string normalised = im.normalizer.Normalize(column.name);
   if (!cached) {
     entry.hits = im.NameHits(normalised, type, ctx);
-    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", table.name, type, ctx);
+    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", type, ctx);
     std::lock_guard<std::mutex> lock(im.mu);
     if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
-    im.cache.emplace(key, entry);
+    im.cache.emplace(std::move(key), entry);
   }
   if (column.comment.empty()) return entry.verdict;
   std::vector<Hit> hits = entry.hits;
   im.AddCommentHits(normalised, type, ctx, column.comment, hits);
-  return im.Decide(hits, column.name, normalised, column.comment, table.name, type, ctx);
+  return im.Decide(hits, column.name, normalised, column.comment, type, ctx);
 }
 
 std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {

@@ -168,7 +168,9 @@ TEST_CASE("analysis::Classifier uses the table as context") {
   CHECK(Category("stores", "latitude", "double precision") == "-");
   ColumnVerdict v = Verdict("users", "name");
   CHECK(v.reason == "column name matches '^(name|names|naam|nom|name_[0-9]|name_full|fullname|realname)$', "
-                    "in a person table ('users') (rules/classifiers/identity.yaml)");
+                    "in a person table (rules/classifiers/identity.yaml)");
+  // Verdicts are cached per table class: another person table gets the same reason.
+  CHECK(Verdict("klanten", "name").reason == v.reason);
 }
 
 TEST_CASE("analysis::Classifier uses the column type as evidence") {
