@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <sstream>
 
 using namespace gdpr;
@@ -287,4 +288,27 @@ TEST_CASE("analysis::Classifier reports a missing pack folder") {
   model::Diagnostics diags;
   CHECK_FALSE(Classifier::LoadDir("/nonexistent/classifiers", MiniTaxonomy(), diags));
   CHECK(diags.HasErrors());
+}
+
+TEST_CASE("analysis::Classifier survives hostile names and stays deterministic") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string name(static_cast<size_t>(rng() % 40), '\0'), comment(static_cast<size_t>(rng() % 30), '\0');
+    for (char& c : name) c = static_cast<char>(rng() & 0xFF);
+    for (char& c : comment) c = static_cast<char>(rng() & 0xFF);
+    const ColumnVerdict a = Verdict("t" + std::to_string(round % 7), name, "text", comment);
+    const ColumnVerdict b = Verdict("t" + std::to_string(round % 7), name, "text", comment);
+    CHECK(a.categories == b.categories);
+    CHECK(a.reason == b.reason);
+  }
+  const std::string huge(100000, 'a');
+  CHECK(Category("users", huge) == "-");
+  CHECK(Category("users", huge + "_email") == "user.contact.email");
+  CHECK(Category(huge, "email") == "user.contact.email");
+  CHECK(Category("users", "", "") == "-");
+  CHECK(Category("users", "___---...") == "-");
+  std::string words;
+  for (int i = 0; i < 10000; ++i) words += "word ";
+  CHECK(Category("users", "x", "text", words + "e-mail") == "-");                 // not a leading word
+  CHECK(Category("users", "x", "text", std::string(50000, ' ') + "e-mail") == "user.contact.email");
 }
