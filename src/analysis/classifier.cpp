@@ -52,8 +52,19 @@ struct Hit {
   int pattern = 0;
   bool by_name = false;
   bool by_comment = false;
-  bool by_type = false;  // a type-only pattern
+  bool by_type = false;   // a type-only pattern
+  bool glued = false;     // the name matched with its tokens glued together
 };
+
+// The normalised name without separators: `huis_nummer` (from huisNummer) -> `huisnummer`,
+// so a compound word split by camelCase still matches the compound's pattern.
+std::string Glued(const std::string& normalised) {
+  std::string out;
+  out.reserve(normalised.size());
+  for (char c : normalised)
+    if (c != '_') out += c;
+  return out;
+}
 
 struct CacheEntry {
   std::vector<Hit> hits;  // from the name and the type (not the comment)
@@ -351,14 +362,25 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
                                             int ctx) const {
   std::vector<Hit> hits;
   std::vector<int> matched;
-  if (!normalised.empty() && name_set.Match(normalised, &matched)) {
-    for (int m : matched) {
-      const int idx = name_index[static_cast<size_t>(m)];
-      if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, true, false, false});
-    }
+  auto add = [&](int m, bool glued) {
+    const int idx = name_index[static_cast<size_t>(m)];
+    const CompiledPattern& cp = patterns[static_cast<size_t>(idx)];
+    if (glued && cp.p.negative()) return;  // vetoes need the real tokens
+    for (const Hit& h : hits)
+      if (h.pattern == idx) return;
+    if (Holds(cp, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
+  };
+  if (!normalised.empty() && name_set.Match(normalised, &matched))
+    for (int m : matched) add(m, false);
+  // A second chance for compounds split by camelCase (`geboorteDatum`, `huisNummer`):
+  // the glued name is one token, so only a pattern matching the whole name can hit.
+  if (normalised.find('_') != std::string::npos) {
+    matched.clear();
+    if (name_set.Match(Glued(normalised), &matched))
+      for (int m : matched) add(m, true);
   }
   for (int idx : type_only)
-    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true});
+    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true, false});
   return hits;
 }
 
@@ -372,7 +394,7 @@ void Classifier::Impl::AddCommentHits(const std::string& normalised, const std::
     if (it != hits.end()) {
       it->by_comment = true;
     } else if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) {
-      hits.push_back({idx, false, true, false});
+      hits.push_back({idx, false, true, false, false});
     }
   }
 }
@@ -384,8 +406,9 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
   const ClassifierPattern& p = cp.p;
   std::string out;
   if (h.by_name) {
-    out = "column name matches '" + MatchedPart(cp.name_alts, normalised, p.name.source) + "'";
-    if (normalised != Lower(raw_name)) out += " as '" + normalised + "'";
+    const std::string shown = h.glued ? Glued(normalised) : normalised;
+    out = "column name matches '" + MatchedPart(cp.name_alts, shown, p.name.source) + "'";
+    if (shown != Lower(raw_name)) out += " as '" + shown + "'";
   }
   if (h.by_comment) {
     const std::string& part = MatchedPart(cp.comment_alts, ColumnNameNormalizer::FoldLower(comment), p.comment.source);
