@@ -245,7 +245,8 @@ void Classifier::Impl::AddPattern(ClassifierPattern p, model::Diagnostics& diags
   bool nots_ok = true;
   for (const auto& r : p.nots) {
     nots_ok = Compile(r, "not", diags) != nullptr && nots_ok;
-    joined += (joined.empty() ? "" : "|") + WrapTokens(r.source);
+    if (!joined.empty()) joined += '|';
+    joined += WrapTokens(r.source);
   }
   if (!joined.empty() && nots_ok) cp.nots = std::make_unique<RE2>(joined, MatchOptions());
   if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
@@ -267,7 +268,9 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
     for (const auto& ctx : pack.contexts) {
       std::string joined;
       for (const auto& r : ctx.patterns) {
-        if (Compile(r, ctx.name, diags)) joined += (joined.empty() ? "" : "|") + ("(?:" + r.source + ")");
+        if (!Compile(r, ctx.name, diags)) continue;
+        if (!joined.empty()) joined += '|';
+        joined.append("(?:").append(r.source).append(")");
       }
       auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
       context_class.push_back(static_cast<int>(it - context_names.begin()));
