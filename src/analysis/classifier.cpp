@@ -167,7 +167,10 @@ const std::string& MatchedPart(const std::vector<Alternative>& alts, const std::
 
 std::string JoinCategories(const std::vector<std::string>& cats) {
   std::string out;
-  for (const auto& c : cats) out += (out.empty() ? "" : ", ") + c;
+  for (const auto& c : cats) {
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
   return out;
 }
 
@@ -340,7 +343,10 @@ int Classifier::Impl::ContextIndex(const std::string& table_name) const {
   }
   auto tokens = ColumnNameNormalizer::Split(table_name);
   std::string normalised;
-  for (const auto& t : tokens) normalised += (normalised.empty() ? "" : "_") + t;
+  for (const auto& t : tokens) {
+    if (!normalised.empty()) normalised += '_';
+    normalised += t;
+  }
   int ctx = -1;
   for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
     if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];

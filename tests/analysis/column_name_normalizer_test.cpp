@@ -7,7 +7,10 @@ using gdpr::analysis::ColumnNameNormalizer;
 namespace {
 std::string Joined(const std::vector<std::string>& tokens) {
   std::string out;
-  for (const auto& t : tokens) out += (out.empty() ? "" : "_") + t;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += '_';
+    out += t;
+  }
   return out;
 }
 }  // namespace
