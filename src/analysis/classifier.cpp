@@ -43,7 +43,10 @@ struct Alternative {
 
 struct CompiledPattern {
   ClassifierPattern p;
-  std::vector<Alternative> name_alts, comment_alts;
+  // Compiled on first use (only winning patterns are ever explained), which keeps
+  // loading the packs cheap; call_once makes that safe across threads.
+  mutable std::unique_ptr<std::once_flag> alts_once = std::make_unique<std::once_flag>();
+  mutable std::vector<Alternative> name_alts, comment_alts;
   std::unique_ptr<RE2> types, not_types, nots;  // null when absent
   std::vector<int> tables, not_tables;          // context class indices
 };
@@ -253,8 +256,6 @@ void Classifier::Impl::AddPattern(ClassifierPattern p, model::Diagnostics& diags
   }
   if (!joined.empty() && nots_ok) cp.nots = std::make_unique<RE2>(joined, MatchOptions());
   if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
-  cp.name_alts = CompileAlternatives(p.name, true);
-  cp.comment_alts = CompileAlternatives(p.comment, false);
   cp.p = std::move(p);
   // Kept even when broken (the load then fails), so set indices stay valid.
   patterns.push_back(std::move(cp));
@@ -413,6 +414,10 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
                                       const std::string& type, int ctx) const {
   const CompiledPattern& cp = patterns[static_cast<size_t>(h.pattern)];
   const ClassifierPattern& p = cp.p;
+  std::call_once(*cp.alts_once, [&cp] {
+    cp.name_alts = CompileAlternatives(cp.p.name, true);
+    cp.comment_alts = CompileAlternatives(cp.p.comment, false);
+  });
   std::string out;
   if (h.by_name) {
     const std::string shown = h.glued ? Glued(normalised) : normalised;
