@@ -1,0 +1,29 @@
+#include "report/reporter.h"
+
+#include <algorithm>
+
+#include "report/json_reporter.h"
+#include "report/text_reporter.h"
+
+namespace gdpr::report {
+
+const std::vector<std::string>& Formats() {
+  static const std::vector<std::string> kFormats = {"text", "json"};
+  return kFormats;
+}
+
+bool IsKnownFormat(std::string_view format) {
+  const auto& formats = Formats();
+  return std::find(formats.begin(), formats.end(), format) != formats.end();
+}
+
+void Render(std::string_view format, const model::Report& report, const RenderOptions& options,
+            std::ostream& out) {
+  if (format == "text") {
+    RenderText(report, TextOptions{options.color, options.quiet, options.lang}, out);
+  } else if (format == "json") {
+    RenderJson(report, out);
+  }
+}
+
+}  // namespace gdpr::report
