@@ -3,12 +3,13 @@
 #include <algorithm>
 
 #include "report/json_reporter.h"
+#include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 
 namespace gdpr::report {
 
 const std::vector<std::string>& Formats() {
-  static const std::vector<std::string> kFormats = {"text", "json"};
+  static const std::vector<std::string> kFormats = {"text", "json", "sarif"};
   return kFormats;
 }
 
@@ -23,6 +24,8 @@ void Render(std::string_view format, const model::Report& report, const RenderOp
     RenderText(report, TextOptions{options.color, options.quiet, options.lang}, out);
   } else if (format == "json") {
     RenderJson(report, out);
+  } else if (format == "sarif") {
+    RenderSarif(report, out);
   }
 }
 
