@@ -3,13 +3,15 @@
 #include <algorithm>
 
 #include "report/json_reporter.h"
+#include "report/junit_reporter.h"
+#include "report/markdown_reporter.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 
 namespace gdpr::report {
 
 const std::vector<std::string>& Formats() {
-  static const std::vector<std::string> kFormats = {"text", "json", "sarif"};
+  static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
   return kFormats;
 }
 
@@ -26,6 +28,10 @@ void Render(std::string_view format, const model::Report& report, const RenderOp
     RenderJson(report, out);
   } else if (format == "sarif") {
     RenderSarif(report, out);
+  } else if (format == "junit") {
+    RenderJunit(report, out);
+  } else if (format == "markdown") {
+    RenderMarkdown(report, options.lang, out);
   }
 }
 

@@ -110,7 +110,7 @@ constexpr Strings kDutch{
     .other_articles = "Geen artikel",
     .sev_critical = "kritiek",
     .sev_high = "hoog",
-    .sev_medium = "middel",
+    .sev_medium = "gemiddeld",
     .sev_low = "laag",
     .sev_info = "info",
     .finding_one = "bevinding",

@@ -119,7 +119,7 @@ void WriteWaived(const model::Report& report, const Style& style, const Strings&
 void WriteExposureSummary(const model::Exposure& e, const Strings& s, std::ostream& out) {
   if (e.organization_max_eur == 0 && e.high_eur == 0 && e.conducts.empty()) return;
   out << s.exposure_range << ": " << FormatEur(e.low_eur, s) << " - " << FormatEur(e.high_eur, s)
-      << " (" << s.legal_maximum << ": " << FormatEur(e.organization_max_eur, s) << ")\n";
+      << "; " << s.legal_maximum << ": " << FormatEur(e.organization_max_eur, s) << "\n";
   for (const model::ConductExposure& c : e.conducts) {
     out << "  " << Clean(c.id) << ": " << FormatEur(c.low_eur, s) << " - "
         << FormatEur(c.high_eur, s) << " (Art. " << Clean(c.tier) << ", " << Clean(c.seriousness)

@@ -59,6 +59,6 @@ TEST_CASE("report::TextReporter speaks Dutch and handles no findings") {
   gdpr::model::Report empty;
   CHECK(Text(empty) == "0 findings\n");
   std::string nl = Text(SampleReport(), {.lang = "nl"});
-  CHECK(nl.find("3 bevindingen: 1 hoog, 1 middel, 1 laag; 1 geaccepteerd") != std::string::npos);
+  CHECK(nl.find("3 bevindingen: 1 hoog, 1 gemiddeld, 1 laag; 1 geaccepteerd") != std::string::npos);
   CHECK(nl.find("\xE2\x82\xAC 96.000") != std::string::npos);
 }
