@@ -14,6 +14,8 @@
 
 namespace gdpr::load {
 
+struct YamlEntry;
+
 class YamlNode {
  public:
   enum class Kind { kNull, kScalar, kSequence, kMap };
@@ -25,7 +27,7 @@ class YamlNode {
   int column = 0;         // 1-based
   std::shared_ptr<const std::string> path;
   std::vector<YamlNode> items;                            // for kSequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;     // for kMap, in document order
+  std::vector<YamlEntry> entries;                         // for kMap, in document order
 
   bool IsNull() const { return kind == Kind::kNull; }
   bool IsScalar() const { return kind == Kind::kScalar; }
@@ -40,6 +42,13 @@ class YamlNode {
   model::SourceLocation Location() const;
   // "a mapping", "a list", "a string", "null": for "expected X, found Y" messages.
   const char* KindName() const;
+};
+
+// One key/value pair of a mapping (a struct, not std::pair, so YamlNode can hold a
+// vector of them while still incomplete).
+struct YamlEntry {
+  YamlNode first;   // the key
+  YamlNode second;  // the value
 };
 
 }  // namespace gdpr::load
