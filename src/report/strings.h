@@ -94,6 +94,21 @@ struct Strings {
   const char* path;
   const char* generated_for;
   const char* authority_note;  // where a DPO reports (AP for nl)
+  // Art. 30 record details.
+  const char* representative;
+  const char* data_use;
+  const char* field;
+  const char* value;
+  const char* resp_controller;
+  const char* resp_joint_controller;
+  const char* resp_processor;
+  const char* resp_sub_processor;
+  const char* resp_third_party;
+  const char* in_country;       // "Newsletter SaaS in US"
+  const char* retention_from;   // "P7Y from end of contract"
+  const char* no_safeguard;
+  const char* adequate_dpf;
+  const char* ropa_note;
 };
 
 // The strings for `lang` ("en" or "nl"); English for anything else.
