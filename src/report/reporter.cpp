@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "report/html_reporter.h"
 #include "report/json_reporter.h"
 #include "report/junit_reporter.h"
 #include "report/markdown_reporter.h"
@@ -11,7 +12,7 @@
 namespace gdpr::report {
 
 const std::vector<std::string>& Formats() {
-  static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
+  static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown", "html"};
   return kFormats;
 }
 
@@ -32,6 +33,8 @@ void Render(std::string_view format, const model::Report& report, const RenderOp
     RenderJunit(report, out);
   } else if (format == "markdown") {
     RenderMarkdown(report, options.lang, out);
+  } else if (format == "html") {
+    RenderHtml(report, HtmlOptions{options.lang, options.generated_for, options.taxonomy, options.countries}, out);
   }
 }
 

@@ -109,6 +109,18 @@ struct Strings {
   const char* no_safeguard;
   const char* adequate_dpf;
   const char* ropa_note;
+  // HTML report.
+  const char* tier;
+  const char* seriousness;
+  const char* range;
+  const char* organisation;
+  const char* no_systems;
+  const char* no_inventory;
+  const char* generated_by;
+  const char* dialect;
+  const char* tables;
+  const char* waived_findings;
+  const char* dpia_note;
 };
 
 // The strings for `lang` ("en" or "nl"); English for anything else.
