@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "report/exposure_summary.h"
 #include "report/strings.h"
 #include "util/utf8.h"
 
@@ -113,24 +114,17 @@ void WriteWaived(const model::Report& report, const Style& style, const Strings&
   out << '\n';
 }
 
-// The exposure part of the text report.
-// NOTE for the integrator: report/exposure_summary.h (RenderExposureSummary, by the fines
-// helper) should replace this function once it is in main.
-void WriteExposureSummary(const model::Exposure& e, const Strings& s, std::ostream& out) {
-  if (e.organization_max_eur == 0 && e.high_eur == 0 && e.conducts.empty()) return;
-  out << s.exposure_range << ": " << FormatEur(e.low_eur, s) << " - " << FormatEur(e.high_eur, s)
-      << "; " << s.legal_maximum << ": " << FormatEur(e.organization_max_eur, s) << "\n";
-  for (const model::ConductExposure& c : e.conducts) {
-    out << "  " << Clean(c.id) << ": " << FormatEur(c.low_eur, s) << " - "
-        << FormatEur(c.high_eur, s) << " (Art. " << Clean(c.tier) << ", " << Clean(c.seriousness)
-        << ")\n";
-    for (const std::string& r : c.reasoning) out << "    - " << Clean(r, "      ") << '\n';
+// The exposure with every string made valid UTF-8: the summary replaces control
+// characters itself, but a terminal must not receive broken byte sequences either.
+model::Exposure ValidExposure(model::Exposure e) {
+  for (model::ConductExposure& c : e.conducts) {
+    c.id = util::ValidUtf8(c.id);
+    c.tier = util::ValidUtf8(c.tier);
+    c.seriousness = util::ValidUtf8(c.seriousness);
+    for (std::string& r : c.reasoning) r = util::ValidUtf8(r);
   }
-  if (!e.assumptions.empty()) {
-    out << s.assumptions << ":\n";
-    for (const std::string& a : e.assumptions) out << "  - " << Clean(a, "    ") << '\n';
-  }
-  out << s.exposure_disclaimer << '\n';
+  for (std::string& a : e.assumptions) a = util::ValidUtf8(a);
+  return e;
 }
 
 }  // namespace
@@ -144,7 +138,13 @@ void RenderText(const model::Report& report, const TextOptions& options, std::os
     WriteWaived(report, style, s, out);
   }
   out << style.Bold(SummaryLine(counts, s)) << '\n';
-  if (!options.quiet) WriteExposureSummary(report.exposure, s, out);
+  // The exposure section (report/exposure_summary.h) is English only for now; a report
+  // without an estimate (no organisation maximum, no conduct) has none.
+  const model::Exposure& e = report.exposure;
+  if (!options.quiet && (e.organization_max_eur > 0 || !e.conducts.empty())) {
+    out << '\n';
+    RenderExposureSummary(ValidExposure(e), out);
+  }
 }
 
 }  // namespace gdpr::report
