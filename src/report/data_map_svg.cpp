@@ -16,7 +16,10 @@ namespace {
 
 constexpr int kBoxW = 230, kBoxH = 62, kColGap = 170, kRowGap = 34, kMargin = 20, kHeader = 34;
 
-enum class Zone { kHome = 0, kAdequate = 1, kThird = 2, kElsewhere = 3 };
+// Column order, left to right: adequate countries, the EEA (or the home country), third
+// countries (or, without a country table, "elsewhere"). The EEA sits in the middle so
+// every flow out of it runs to a neighbouring column and never crosses a box.
+enum class Zone { kAdequate = 0, kHome = 1, kThird = 2, kElsewhere = 3 };
 
 struct Column {
   Zone zone;
@@ -117,21 +120,24 @@ void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, in
   int y1 = from.y + kBoxH / 2 + offset, y2 = to.y + kBoxH / 2 + offset;
   std::string d;
   int lx, ly;
+  const char* anchor = "start";
   if (from.column == to.column) {
     // Same column: bow out to the right of the boxes.
     int x = from.x + kBoxW, bulge = x + 60 + (nth % 3) * 15;
     d = fmt::format("M{},{} C{},{} {},{} {},{}", x, y1, bulge, y1, bulge, y2, x, y2);
-    lx = x + 8;
-    ly = (y1 + y2) / 2;
+    lx = x + 48;  // just right of the bow's apex
+    ly = (y1 + y2) / 2 + 4 + (nth % 3) * 13;
   } else {
     bool rightwards = to.column > from.column;
     int x1 = rightwards ? from.x + kBoxW : from.x, x2 = rightwards ? to.x : to.x + kBoxW;
     d = fmt::format("M{},{} L{},{}", x1, y1, x2, y2);
-    lx = std::min(x1, x2) + 6;
-    ly = (y1 + y2) / 2 - 4;
+    // The label sits on the middle of the arrow; parallel arrows get their own line.
+    lx = (x1 + x2) / 2;
+    ly = (y1 + y2) / 2 - 4 + (nth % 3) * 13;
+    anchor = "middle";
   }
   out << "<path class=\"flow " << cls << "\" d=\"" << d << "\" marker-end=\"url(#a-" << cls
-      << ")\"/><text class=\"label\" x=\"" << lx << "\" y=\"" << ly << "\">"
+      << ")\"/><text class=\"label\" text-anchor=\"" << anchor << "\" x=\"" << lx << "\" y=\"" << ly << "\">"
       << EscapeHtml(Shorten(flow.id, 24)) << "</text>\n";
 }
 

@@ -22,6 +22,11 @@ std::string Join(const std::vector<std::string>& items, const std::string& sep =
   return out;
 }
 
+std::string Capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 Html Blank(const char* text) { return std::string("<span class=\"blank\">") + text + "</span>"; }
 Html OrBlank(const std::string& value, const char* blank) { return value.empty() ? Blank(blank) : EscapeHtml(value); }
 
@@ -47,7 +52,7 @@ void WriteHeader(const model::Report& report, const HtmlOptions& o, const String
 
 void WriteExposure(const model::Exposure& e, const Strings& s, std::ostream& out) {
   out << "<p class=\"exposure\">" << EscapeHtml(s.exposure_range) << ": <b>" << FormatEur(e.low_eur, s)
-      << " &ndash; " << FormatEur(e.high_eur, s) << "</b></p>\n<p>" << EscapeHtml(s.legal_maximum) << ": "
+      << " &ndash; " << FormatEur(e.high_eur, s) << "</b></p>\n<p>" << EscapeHtml(Capitalized(s.legal_maximum)) << ": "
       << FormatEur(e.organization_max_eur, s) << "</p>\n";
   if (!e.conducts.empty()) {
     out << "<h3>" << EscapeHtml(s.conducts) << "</h3>\n<table><thead><tr><th>" << s.purpose << "</th><th>"
@@ -134,10 +139,21 @@ void WriteDataMap(const model::Inventory& inv, const HtmlOptions& o, const Strin
     return;
   }
   WriteDataMapSvg(inv, o.countries, s, out);
-  out << "<p class=\"legend muted\"><span><i class=\"swatch\" style=\"border-color:#455a64\"></i>"
-      << EscapeHtml(o.countries ? s.eea : s.unknown) << "</span><span><i class=\"swatch\" style=\"border-color:#b26a00\"></i>"
-      << EscapeHtml(s.adequate) << "</span><span><i class=\"swatch\" style=\"border-color:#c62828;background:#fdecea\"></i>"
-      << EscapeHtml(s.third_country) << "</span></p>\n</section>\n";
+  out << "<p class=\"legend muted\">";
+  auto swatch = [&](const char* style, const std::string& label) {
+    out << "<span><i class=\"swatch\" style=\"" << style << "\"></i>" << EscapeHtml(label) << "</span>";
+  };
+  if (o.countries) {
+    swatch("border-color:#455a64", s.eea);
+    swatch("border-color:#b26a00", s.adequate);
+    swatch("border-color:#c62828;background:#fdecea", s.third_country);
+  } else {
+    // Without the country table the map can only tell home from elsewhere.
+    std::string home = inv.organization ? inv.organization->country : "";
+    swatch("border-color:#455a64", home.empty() ? s.unknown : home);
+    swatch("border-color:#455a64;border-style:dashed", "\xE2\x89\xA0 " + home);
+  }
+  out << "</p>\n</section>\n";
 }
 
 // Purpose ids that active rules flagged under Art. 35 (the DPIA article).
@@ -185,7 +201,7 @@ void WriteDpiaScreening(const model::Report& report, const HtmlOptions& o, const
     out << "<tr><td>" << EscapeHtml(p.name.empty() ? p.id : p.name) << "<br><code>" << EscapeHtml(p.id)
         << "</code></td><td>" << YesNo(p.profiling, s) << "</td><td>" << YesNo(p.automated_decisions, s)
         << "</td><td>" << special << "</td><td class=\"num\">"
-        << (p.subjects_count ? std::to_string(*p.subjects_count) : Blank(s.not_declared)) << "</td><td>"
+        << (p.subjects_count ? FormatNumber(*p.subjects_count, s) : Blank(s.not_declared)) << "</td><td>"
         << OrBlank(p.dpia, s.no) << "</td><td>"
         << (flagged == flags.end() ? std::string(s.no) : "<b>" + EscapeHtml(Join(flagged->second)) + "</b>")
         << "</td></tr>\n";

@@ -222,16 +222,21 @@ const char* SeverityLabel(const Strings& s, model::Severity severity) {
   return s.sev_info;
 }
 
-std::string FormatEur(int64_t amount, const Strings& s) {
+std::string FormatNumber(int64_t n, const Strings& s) {
   bool dutch = std::string_view(s.lang) == "nl";
-  uint64_t magnitude = amount < 0 ? 0 - static_cast<uint64_t>(amount) : static_cast<uint64_t>(amount);
+  uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
   std::string digits = std::to_string(magnitude);
-  std::string grouped;
+  std::string grouped = n < 0 ? "-" : "";
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) grouped += dutch ? '.' : ',';
     grouped += digits[i];
   }
-  return std::string(dutch ? "\xE2\x82\xAC " : "EUR ") + (amount < 0 ? "-" : "") + grouped;
+  return grouped;
+}
+
+std::string FormatEur(int64_t amount, const Strings& s) {
+  bool dutch = std::string_view(s.lang) == "nl";
+  return std::string(dutch ? "\xE2\x82\xAC " : "EUR ") + FormatNumber(amount, s);
 }
 
 std::string SummaryLine(const FindingCounts& counts, const Strings& s) {

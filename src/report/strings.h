@@ -129,6 +129,8 @@ const Strings& StringsFor(std::string_view lang);
 // The localized severity name ("high" / "hoog").
 const char* SeverityLabel(const Strings& s, model::Severity severity);
 
+// "1,234,567" (en) or "1.234.567" (nl).
+std::string FormatNumber(int64_t n, const Strings& s);
 // "EUR 1,234,567" (en) or "€ 1.234.567" (nl).
 std::string FormatEur(int64_t amount, const Strings& s);
 

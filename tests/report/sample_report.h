@@ -192,4 +192,42 @@ inline model::Report HostileReport() {
   return report;
 }
 
+// The sample plus systems in every Chapter V zone and flows between them, for the data
+// map: EEA processors, an adequate country (JP), a third country (IN) without a safeguard,
+// two flows between one pair and a flow inside one column.
+inline model::Report EstateReport() {
+  model::Report report = SampleReport();
+  auto inv = std::make_shared<model::Inventory>(*report.inventory);
+  auto add_system = [&](const std::string& id, const std::string& name, model::Responsibility r,
+                        const std::string& country) {
+    model::System s;
+    s.id = id;
+    s.name = name;
+    s.responsibility = r;
+    s.country = country;
+    inv->systems.push_back(s);
+  };
+  add_system("analytics", "Analytics warehouse", model::Responsibility::kController, "DE");
+  add_system("crm", "CRM (hosted)", model::Responsibility::kProcessor, "IE");
+  add_system("adtech", "Ad network partner with a very long name indeed", model::Responsibility::kThirdParty, "IN");
+  add_system("support", "Support desk", model::Responsibility::kProcessor, "JP");
+  auto add_flow = [&](const std::string& id, const std::string& from, const std::string& to,
+                      const std::string& purpose) {
+    model::Flow f;
+    f.id = id;
+    f.from = from;
+    f.to = to;
+    f.purpose = purpose;
+    inv->flows.push_back(f);
+  };
+  add_flow("orders-to-analytics", "webshop", "analytics", "orders");
+  add_flow("orders-to-crm", "webshop", "crm", "orders");
+  add_flow("crm-to-adtech", "crm", "adtech", "newsletter");
+  add_flow("crm-to-adtech-2", "crm", "adtech", "newsletter");
+  add_flow("tickets", "crm", "support", "orders");
+  inv->purposes[0].systems.push_back("crm");
+  report.inventory = inv;
+  return report;
+}
+
 }  // namespace gdpr::report::testing
