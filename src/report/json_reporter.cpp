@@ -1,5 +1,6 @@
 #include "report/json_reporter.h"
 
+#include "report/json_fields.h"
 #include "util/json_writer.h"
 
 namespace gdpr::report {
@@ -10,10 +11,10 @@ void WriteInputs(const model::Report& report, util::JsonWriter& w) {
   w.BeginArray();
   for (const model::ReportInput& input : report.inputs) {
     w.BeginObject();
-    w.Field("path", input.path);
-    w.Field("kind", input.kind);
-    if (!input.dialect.empty()) w.Field("dialect", input.dialect);
-    if (input.tables >= 0) w.Field("tables", input.tables);
+    Field(w, "path", input.path);
+    Field(w, "kind", input.kind);
+    if (!input.dialect.empty()) Field(w, "dialect", input.dialect);
+    if (input.tables >= 0) Field(w, "tables", input.tables);
     w.EndObject();
   }
   w.EndArray();
@@ -22,7 +23,7 @@ void WriteInputs(const model::Report& report, util::JsonWriter& w) {
 void WriteLocation(const model::SourceLocation& loc, util::JsonWriter& w) {
   w.Key("location");
   w.BeginObject();
-  w.Field("path", loc.path);
+  Field(w, "path", loc.path);
   // 0 means unknown (a live database); null says so without inventing a line.
   w.Key("line");
   loc.line > 0 ? w.Int(loc.line) : w.Null();
@@ -35,62 +36,62 @@ void WriteFine(const std::optional<model::FineEstimate>& fine, util::JsonWriter&
   w.Key("fine");
   if (!fine) return w.Null();
   w.BeginObject();
-  w.Field("tier", fine->tier);
-  w.Field("legal_max_eur", fine->legal_max_eur);
-  w.Field("seriousness", fine->seriousness);
-  w.Field("turnover_band", fine->turnover_band);
-  w.Field("low_eur", fine->low_eur);
-  w.Field("high_eur", fine->high_eur);
-  w.Field("conduct", fine->conduct);
+  Field(w, "tier", fine->tier);
+  Field(w, "legal_max_eur", fine->legal_max_eur);
+  Field(w, "seriousness", fine->seriousness);
+  Field(w, "turnover_band", fine->turnover_band);
+  Field(w, "low_eur", fine->low_eur);
+  Field(w, "high_eur", fine->high_eur);
+  Field(w, "conduct", fine->conduct);
   w.EndObject();
 }
 
 void WriteFinding(const model::Finding& f, util::JsonWriter& w) {
   w.BeginObject();
-  w.Field("rule_id", f.rule_id);
-  w.Field("severity", model::SeverityName(f.severity));
-  w.Field("title", f.title);
-  w.Field("message", f.message);
-  w.StringArray("articles", f.articles);
+  Field(w, "rule_id", f.rule_id);
+  Field(w, "severity", model::SeverityName(f.severity));
+  Field(w, "title", f.title);
+  Field(w, "message", f.message);
+  StringArray(w, "articles", f.articles);
   w.Key("subject");
   w.BeginObject();
-  w.Field("kind", f.subject.kind);
-  w.Field("id", f.subject.id);
+  Field(w, "kind", f.subject.kind);
+  Field(w, "id", f.subject.id);
   w.EndObject();
   WriteLocation(f.location, w);
-  w.Field("fingerprint", f.fingerprint);
-  w.Field("suppressed", f.suppressed);
-  if (f.suppressed) w.Field("suppression_reason", f.suppression_reason);
-  w.Field("remediation", f.remediation);
-  w.StringArray("references", f.references);
+  Field(w, "fingerprint", f.fingerprint);
+  Field(w, "suppressed", f.suppressed);
+  if (f.suppressed) Field(w, "suppression_reason", f.suppression_reason);
+  Field(w, "remediation", f.remediation);
+  StringArray(w, "references", f.references);
   WriteFine(f.fine, w);
   w.EndObject();
 }
 
 void WriteConduct(const model::ConductExposure& c, util::JsonWriter& w) {
   w.BeginObject();
-  w.Field("id", c.id);
-  w.Field("tier", c.tier);
-  w.Field("legal_max_eur", c.legal_max_eur);
-  w.Field("seriousness", c.seriousness);
-  w.Field("low_eur", c.low_eur);
-  w.Field("high_eur", c.high_eur);
-  w.StringArray("reasoning", c.reasoning);
-  w.StringArray("findings", c.findings);
+  Field(w, "id", c.id);
+  Field(w, "tier", c.tier);
+  Field(w, "legal_max_eur", c.legal_max_eur);
+  Field(w, "seriousness", c.seriousness);
+  Field(w, "low_eur", c.low_eur);
+  Field(w, "high_eur", c.high_eur);
+  StringArray(w, "reasoning", c.reasoning);
+  StringArray(w, "findings", c.findings);
   w.EndObject();
 }
 
 void WriteExposure(const model::Exposure& e, util::JsonWriter& w) {
   w.Key("exposure");
   w.BeginObject();
-  w.Field("organization_max_eur", e.organization_max_eur);
-  w.Field("low_eur", e.low_eur);
-  w.Field("high_eur", e.high_eur);
+  Field(w, "organization_max_eur", e.organization_max_eur);
+  Field(w, "low_eur", e.low_eur);
+  Field(w, "high_eur", e.high_eur);
   w.Key("conducts");
   w.BeginArray();
   for (const model::ConductExposure& c : e.conducts) WriteConduct(c, w);
   w.EndArray();
-  w.StringArray("assumptions", e.assumptions);
+  StringArray(w, "assumptions", e.assumptions);
   w.EndObject();
 }
 
@@ -101,10 +102,10 @@ void RenderJson(const model::Report& report, std::ostream& out) {
   w.BeginObject();
   w.Key("tool");
   w.BeginObject();
-  w.Field("name", "gdpr-audit");
-  w.Field("version", report.tool_version);
+  Field(w, "name", "gdpr-audit");
+  Field(w, "version", report.tool_version);
   w.EndObject();
-  w.Field("format_version", 1);
+  Field(w, "format_version", 1);
   WriteInputs(report, w);
   w.Key("findings");
   w.BeginArray();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "report/escape.h"
+#include "report/json_fields.h"
 #include "util/json_writer.h"
 
 namespace gdpr::report {
@@ -85,30 +86,30 @@ void WriteHelp(const model::Finding& f, util::JsonWriter& w) {
   }
   w.Key("help");
   w.BeginObject();
-  w.Field("text", JoinWith(text, "\n\n"));
-  w.Field("markdown", JoinWith(md, "\n\n"));
+  Field(w, "text", JoinWith(text, "\n\n"));
+  Field(w, "markdown", JoinWith(md, "\n\n"));
   w.EndObject();
 }
 
 void WriteRule(const std::string& id, const RuleInfo& info, util::JsonWriter& w) {
   const model::Finding& f = *info.first;
   w.BeginObject();
-  w.Field("id", id);
-  w.Field("name", CamelName(f.title, id));
+  Field(w, "id", id);
+  Field(w, "name", CamelName(f.title, id));
   w.Key("shortDescription");
   w.BeginObject();
-  w.Field("text", f.title.empty() ? id : f.title);
+  Field(w, "text", f.title.empty() ? id : f.title);
   w.EndObject();
   w.Key("fullDescription");
   w.BeginObject();
-  w.Field("text", (f.title.empty() ? id : f.title) +
+  Field(w, "text", (f.title.empty() ? id : f.title) +
                       (f.articles.empty() ? "" : " (" + Join(f.articles) + ")"));
   w.EndObject();
-  if (!f.references.empty()) w.Field("helpUri", f.references.front());
+  if (!f.references.empty()) Field(w, "helpUri", f.references.front());
   WriteHelp(f, w);
   w.Key("defaultConfiguration");
   w.BeginObject();
-  w.Field("level", SarifLevel(info.severity));
+  Field(w, "level", SarifLevel(info.severity));
   w.EndObject();
   w.Key("properties");
   w.BeginObject();
@@ -117,7 +118,7 @@ void WriteRule(const std::string& id, const RuleInfo& info, util::JsonWriter& w)
   for (const std::string& a : f.articles) w.String(a);
   w.String("privacy");
   w.EndArray();
-  w.Field("security-severity", SecuritySeverity(info.severity));
+  Field(w, "security-severity", SecuritySeverity(info.severity));
   w.EndObject();
   w.EndObject();
 }
@@ -135,17 +136,17 @@ void WriteLocations(const model::SourceLocation& loc, util::JsonWriter& w) {
   w.BeginObject();
   if (IsUrl(loc.path) || (!loc.path.empty() && loc.path[0] == '/')) {
     // A live database or an absolute path: not relative to the repository root.
-    w.Field("uri", IsUrl(loc.path) ? loc.path : "file://" + PathToUri(loc.path));
+    Field(w, "uri", IsUrl(loc.path) ? loc.path : "file://" + PathToUri(loc.path));
   } else {
-    w.Field("uri", PathToUri(loc.path));
-    w.Field("uriBaseId", "%SRCROOT%");
+    Field(w, "uri", PathToUri(loc.path));
+    Field(w, "uriBaseId", "%SRCROOT%");
   }
   w.EndObject();
   if (loc.line > 0) {
     w.Key("region");
     w.BeginObject();
-    w.Field("startLine", loc.line);
-    if (loc.column > 0) w.Field("startColumn", loc.column);
+    Field(w, "startLine", loc.line);
+    if (loc.column > 0) Field(w, "startColumn", loc.column);
     w.EndObject();
   }
   w.EndObject();
@@ -155,31 +156,31 @@ void WriteLocations(const model::SourceLocation& loc, util::JsonWriter& w) {
 
 void WriteResult(const model::Finding& f, const RuleInfo& rule, util::JsonWriter& w) {
   w.BeginObject();
-  w.Field("ruleId", f.rule_id);
-  w.Field("ruleIndex", rule.index);
-  w.Field("level", SarifLevel(f.severity));
+  Field(w, "ruleId", f.rule_id);
+  Field(w, "ruleIndex", rule.index);
+  Field(w, "level", SarifLevel(f.severity));
   w.Key("message");
   w.BeginObject();
-  w.Field("text", f.message.empty() ? f.title : f.message);
+  Field(w, "text", f.message.empty() ? f.title : f.message);
   w.EndObject();
   WriteLocations(f.location, w);
   w.Key("partialFingerprints");
   w.BeginObject();
-  w.Field("gdprAudit/v1", f.fingerprint);
+  Field(w, "gdprAudit/v1", f.fingerprint);
   w.EndObject();
   if (f.suppressed) {
     w.Key("suppressions");
     w.BeginArray();
     w.BeginObject();
-    w.Field("kind", "external");
-    w.Field("justification", f.suppression_reason);
+    Field(w, "kind", "external");
+    Field(w, "justification", f.suppression_reason);
     w.EndObject();
     w.EndArray();
   }
   w.Key("properties");
   w.BeginObject();
-  w.Field("severity", model::SeverityName(f.severity));
-  w.Field("subject", f.subject.ToString());
+  Field(w, "severity", model::SeverityName(f.severity));
+  Field(w, "subject", f.subject.ToString());
   w.EndObject();
   w.EndObject();
 }
@@ -232,8 +233,8 @@ void RenderSarif(const model::Report& report, std::ostream& out) {
   std::map<std::string, RuleInfo> rules = CollectRules(report);
   util::JsonWriter w(out);
   w.BeginObject();
-  w.Field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-  w.Field("version", "2.1.0");
+  Field(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  Field(w, "version", "2.1.0");
   w.Key("runs");
   w.BeginArray();
   w.BeginObject();
@@ -241,9 +242,9 @@ void RenderSarif(const model::Report& report, std::ostream& out) {
   w.BeginObject();
   w.Key("driver");
   w.BeginObject();
-  w.Field("name", "gdpr-audit");
-  w.Field("version", report.tool_version);
-  w.Field("informationUri", kInformationUri);
+  Field(w, "name", "gdpr-audit");
+  Field(w, "version", report.tool_version);
+  Field(w, "informationUri", kInformationUri);
   w.Key("rules");
   w.BeginArray();
   for (const auto& [id, info] : rules) WriteRule(id, info, w);

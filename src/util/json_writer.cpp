@@ -131,11 +131,4 @@ void JsonWriter::Double(double value) {
   if (stack_.empty()) done_ = true;
 }
 
-void JsonWriter::StringArray(std::string_view key, const std::vector<std::string>& values) {
-  Key(key);
-  BeginArray();
-  for (const std::string& v : values) String(v);
-  EndArray();
-}
-
 }  // namespace gdpr::util

@@ -36,15 +36,6 @@ class JsonWriter {
   // Writes `value` as a number when it is finite, else null.
   void Double(double value);
 
-  // Convenience: Key(key) followed by the value.
-  void Field(std::string_view key, std::string_view value) { Key(key); String(value); }
-  void Field(std::string_view key, const char* value) { Key(key); String(value); }
-  void Field(std::string_view key, int64_t value) { Key(key); Int(value); }
-  void Field(std::string_view key, int value) { Key(key); Int(value); }
-  void Field(std::string_view key, bool value) { Key(key); Bool(value); }
-  // Key(key) followed by an array of strings.
-  void StringArray(std::string_view key, const std::vector<std::string>& values);
-
   // `text` as a JSON string literal, quotes included.
   static std::string Quote(std::string_view text);
 

@@ -11,8 +11,10 @@ TEST_CASE("util::JsonWriter pretty-prints nested values with a two-space indent"
   {
     JsonWriter w(out);
     w.BeginObject();
-    w.Field("name", "gdpr-audit");
-    w.Field("n", int64_t{-3});
+    w.Key("name");
+    w.String("gdpr-audit");
+    w.Key("n");
+    w.Int(-3);
     w.Key("list");
     w.BeginArray();
     w.Bool(true);
