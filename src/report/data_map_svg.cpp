@@ -108,9 +108,9 @@ void WriteBox(const model::System& sys, const Placed& p, const Strings& s, std::
   out << "<g><rect class=\"box " << BoxClass(p.zone) << "\" x=\"" << p.x << "\" y=\"" << p.y
       << "\" width=\"" << kBoxW << "\" height=\"" << kBoxH << "\" rx=\"6\"/>"
       << "<text class=\"name\" x=\"" << p.x + 10 << "\" y=\"" << p.y + 24 << "\">"
-      << EscapeHtml(Shorten(sys.name.empty() ? sys.id : sys.name, 30)) << "</text>"
+      << EscapeHtml(util::Shorten(sys.name.empty() ? sys.id : sys.name, 30)) << "</text>"
       << "<text class=\"sub\" x=\"" << p.x + 10 << "\" y=\"" << p.y + 45 << "\">"
-      << EscapeHtml(Shorten(sub, 38)) << "</text></g>\n";
+      << EscapeHtml(util::Shorten(sub, 38)) << "</text></g>\n";
 }
 
 void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, int nth,
@@ -138,28 +138,10 @@ void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, in
   }
   out << "<path class=\"flow " << cls << "\" d=\"" << d << "\" marker-end=\"url(#a-" << cls
       << ")\"/><text class=\"label\" text-anchor=\"" << anchor << "\" x=\"" << lx << "\" y=\"" << ly << "\">"
-      << EscapeHtml(Shorten(flow.id, 24)) << "</text>\n";
+      << EscapeHtml(util::Shorten(flow.id, 24)) << "</text>\n";
 }
 
 }  // namespace
-
-std::string Shorten(std::string_view text, size_t max_chars) {
-  std::string valid = util::ValidUtf8(text);
-  size_t pos = 0, chars = 0;
-  while (pos < valid.size() && chars < max_chars) {
-    char32_t cp;
-    size_t len = util::DecodeUtf8(valid, pos, cp);
-    pos += len ? len : 1;
-    ++chars;
-  }
-  if (pos >= valid.size()) return valid;
-  // Cut one code point earlier to make room for the ellipsis.
-  size_t cut = pos;
-  while (cut > 0 && (static_cast<unsigned char>(valid[cut - 1]) & 0xC0) == 0x80) --cut;
-  if (cut > 0) --cut;
-  while (cut > 0 && (static_cast<unsigned char>(valid[cut]) & 0xC0) == 0x80) --cut;
-  return valid.substr(0, cut) + "\xE2\x80\xA6";
-}
 
 void WriteDataMapSvg(const model::Inventory& inventory, const analysis::CountryTable* countries,
                      const Strings& s, std::ostream& out) {

@@ -24,7 +24,4 @@ namespace gdpr::report {
 void WriteDataMapSvg(const model::Inventory& inventory, const analysis::CountryTable* countries,
                      const Strings& s, std::ostream& out);
 
-// `text` cut to at most `max_chars` code points, with "…" when cut (UTF-8 safe).
-std::string Shorten(std::string_view text, size_t max_chars);
-
 }  // namespace gdpr::report

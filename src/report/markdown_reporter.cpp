@@ -2,9 +2,13 @@
 
 #include "report/escape.h"
 #include "report/strings.h"
+#include "util/utf8.h"
 
 namespace gdpr::report {
 namespace {
+
+// A pull-request comment holds at most 65,536 characters: long input strings are cut.
+constexpr size_t kMarkdownCellChars = 300;
 
 std::string Capitalized(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
@@ -43,10 +47,11 @@ void WriteTopFindings(const model::Report& report, const FindingCounts& counts, 
     if (f.suppressed) continue;
     if (shown++ == kMarkdownTopFindings) break;
     out << "| " << SeverityLabel(s, f.severity) << " | " << EscapeMarkdown(f.rule_id) << " | "
-        << EscapeMarkdown(f.subject.ToString()) << " | **" << EscapeMarkdown(f.title) << "**";
-    if (!f.message.empty()) out << ": " << EscapeMarkdown(f.message);
-    out << " | " << EscapeMarkdown(Join(f.articles)) << " | "
-        << EscapeMarkdown(f.location.ToString()) << " |\n";
+        << EscapeMarkdown(util::Shorten(f.subject.ToString(), kMarkdownCellChars)) << " | **"
+        << EscapeMarkdown(util::Shorten(f.title, kMarkdownCellChars)) << "**";
+    if (!f.message.empty()) out << ": " << EscapeMarkdown(util::Shorten(f.message, kMarkdownCellChars));
+    out << " | " << EscapeMarkdown(util::Shorten(Join(f.articles), kMarkdownCellChars)) << " | "
+        << EscapeMarkdown(util::Shorten(f.location.ToString(), kMarkdownCellChars)) << " |\n";
   }
   out << '\n';
   if (counts.active > kMarkdownTopFindings) {
@@ -62,8 +67,9 @@ void WriteWaived(const model::Report& report, const FindingCounts& counts, const
   out << "### " << s.waived << "\n\n";
   for (const model::Finding& f : report.findings) {
     if (!f.suppressed) continue;
-    out << "- " << EscapeMarkdown(f.rule_id) << " " << EscapeMarkdown(f.subject.ToString())
-        << ": " << EscapeMarkdown(f.suppression_reason) << "\n";
+    out << "- " << EscapeMarkdown(f.rule_id) << " "
+        << EscapeMarkdown(util::Shorten(f.subject.ToString(), kMarkdownCellChars)) << ": "
+        << EscapeMarkdown(util::Shorten(f.suppression_reason, kMarkdownCellChars)) << "\n";
   }
   out << '\n';
 }

@@ -67,4 +67,22 @@ std::string ValidUtf8(std::string_view text) {
   return out;
 }
 
+std::string Shorten(std::string_view text, size_t max_chars) {
+  std::string valid = ValidUtf8(text);
+  size_t pos = 0, chars = 0;
+  while (pos < valid.size() && chars < max_chars) {
+    char32_t cp;
+    size_t len = DecodeUtf8(valid, pos, cp);
+    pos += len ? len : 1;
+    ++chars;
+  }
+  if (pos >= valid.size()) return valid;
+  // Cut one code point earlier to make room for the ellipsis.
+  size_t cut = pos;
+  while (cut > 0 && (static_cast<unsigned char>(valid[cut - 1]) & 0xC0) == 0x80) --cut;
+  if (cut > 0) --cut;
+  while (cut > 0 && (static_cast<unsigned char>(valid[cut]) & 0xC0) == 0x80) --cut;
+  return valid.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 }  // namespace gdpr::util

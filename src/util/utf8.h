@@ -13,6 +13,10 @@ namespace gdpr::util {
 // Valid text is returned unchanged.
 std::string ValidUtf8(std::string_view text);
 
+// `text` made valid UTF-8 and cut to at most `max_chars` code points, the last of them
+// "…" when it was cut.
+std::string Shorten(std::string_view text, size_t max_chars);
+
 // Decodes the code point at text[pos] when it starts a valid UTF-8 sequence: returns its
 // length in bytes (1-4) and stores the code point in `cp`; returns 0 when it is invalid.
 size_t DecodeUtf8(std::string_view text, size_t pos, char32_t& cp);

@@ -173,10 +173,3 @@ TEST_CASE("report::BaseArticle and report::Shorten") {
   CHECK(BaseArticle("Art. 5 (1)(e)") == "Art. 5");
 }
 
-#include "report/data_map_svg.h"
-
-TEST_CASE("report::Shorten cuts on code points") {
-  CHECK(Shorten("short", 10) == "short");
-  CHECK(Shorten("abcdefghij", 5) == "abcd\xE2\x80\xA6");
-  CHECK(Shorten("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3) == "\xC3\xA9\xC3\xA9\xE2\x80\xA6");
-}

@@ -50,3 +50,11 @@ TEST_CASE("report::MarkdownReporter shows the top findings and says how many mor
   CHECK(md.find("X-106") != std::string::npos);
   CHECK(md.find("X-107") == std::string::npos);
 }
+
+TEST_CASE("report::MarkdownReporter cuts very long input strings to keep a comment postable") {
+  gdpr::model::Report report = SampleReport();
+  report.findings[0].message = std::string(100000, 'x');
+  std::string md = Markdown(report);
+  CHECK(md.size() < 10000);
+  CHECK(md.find(std::string(299, 'x') + "\xE2\x80\xA6") != std::string::npos);
+}

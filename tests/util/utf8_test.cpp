@@ -16,3 +16,12 @@ TEST_CASE("util::ValidUtf8 keeps valid text and replaces every invalid sequence"
   CHECK(ValidUtf8("\xF4\x90\x80\x80") == fffd + fffd + fffd + fffd);   // above U+10FFFF
   CHECK(ValidUtf8(std::string("a\0b", 3)) == std::string("a\0b", 3));  // NUL is valid UTF-8
 }
+
+TEST_CASE("util::Shorten cuts on code points") {
+  using gdpr::util::Shorten;
+  CHECK(Shorten("short", 10) == "short");
+  CHECK(Shorten("abcdefghij", 5) == "abcd\xE2\x80\xA6");
+  CHECK(Shorten("abcde", 5) == "abcde");
+  CHECK(Shorten("\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3) == "\xC3\xA9\xC3\xA9\xE2\x80\xA6");
+  CHECK(Shorten("a\xFF" "bcdef", 3) == "a\xEF\xBF\xBD\xE2\x80\xA6");
+}
