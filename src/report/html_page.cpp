@@ -20,7 +20,8 @@ h2 { font-size: 20px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; 
 h3 { font-size: 16px; margin: 22px 0 8px; break-after: avoid; }
 p.meta, .muted { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }
-th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }
 th { background: var(--bg); }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
