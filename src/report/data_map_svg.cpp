@@ -113,7 +113,9 @@ void WriteBox(const model::System& sys, const Placed& p, const Strings& s, std::
       << EscapeHtml(util::Shorten(sub, 38)) << "</text></g>\n";
 }
 
-void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, int nth,
+// `bow_left`: a flow inside one column bows out on the left (into the gap towards the
+// previous column) instead of the right, when that gap is the quieter one.
+void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, int nth, bool bow_left,
                std::ostream& out) {
   const char* cls = BoxClass(to.zone);
   int offset = (nth % 3) * 10 - 10;  // several flows between one pair: fan them out
@@ -122,11 +124,13 @@ void WriteFlow(const model::Flow& flow, const Placed& from, const Placed& to, in
   int lx, ly;
   const char* anchor = "start";
   if (from.column == to.column) {
-    // Same column: bow out to the right of the boxes.
-    int x = from.x + kBoxW, bulge = x + 60 + (nth % 3) * 15;
+    // Same column: bow out beside the boxes; the label just outside the bow's apex.
+    int side = bow_left ? -1 : 1;
+    int x = bow_left ? from.x : from.x + kBoxW, bulge = x + side * (60 + (nth % 3) * 15);
     d = fmt::format("M{},{} C{},{} {},{} {},{}", x, y1, bulge, y1, bulge, y2, x, y2);
-    lx = x + 48;  // just right of the bow's apex
+    lx = x + side * 48;
     ly = (y1 + y2) / 2 + 4 + (nth % 3) * 13;
+    if (bow_left) anchor = "end";
   } else {
     bool rightwards = to.column > from.column;
     int x1 = rightwards ? from.x + kBoxW : from.x, x2 = rightwards ? to.x : to.x + kBoxW;
@@ -169,11 +173,21 @@ void WriteDataMapSvg(const model::Inventory& inventory, const analysis::CountryT
         << "\" y=\"" << kMargin + 14 << "\">" << EscapeHtml(columns[c].title) << "</text>\n";
   for (const Column& col : columns)
     for (const model::System* sys : col.systems) WriteBox(*sys, placed.at(sys->id), s, out);
+  // Arrows crossing each gap between columns (gap g lies left of column g).
+  std::vector<int> gap_load(columns.size() + 1, 0);
+  for (const model::Flow& flow : inventory.flows) {
+    auto from = placed.find(flow.from), to = placed.find(flow.to);
+    if (from == placed.end() || to == placed.end() || from->second.column == to->second.column) continue;
+    ++gap_load[std::max(from->second.column, to->second.column)];
+  }
   std::map<std::pair<std::string, std::string>, int> seen;
   for (const model::Flow& flow : inventory.flows) {
     auto from = placed.find(flow.from), to = placed.find(flow.to);
     if (from == placed.end() || to == placed.end() || flow.from == flow.to) continue;
-    WriteFlow(flow, from->second, to->second, seen[{flow.from, flow.to}]++, out);
+    int c = from->second.column;
+    // The first column has no room on its left for a label.
+    bool bow_left = c > 0 && gap_load[c] <= gap_load[c + 1];
+    WriteFlow(flow, from->second, to->second, seen[{flow.from, flow.to}]++, bow_left, out);
   }
   out << "</svg>\n";
 }
