@@ -21,10 +21,13 @@ h3 { font-size: 16px; margin: 22px 0 8px; break-after: avoid; }
 p.meta, .muted { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 th { background: var(--bg); }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
+table.ropa { font-size: 12px; table-layout: fixed; }
+table.ropa th, table.ropa td { padding: 4px 5px; }
+table.ropa th { overflow-wrap: anywhere; }  /* long Dutch compounds in nine narrow columns */
 .blank { color: var(--muted); font-style: italic; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 130px; background: var(--bg); }

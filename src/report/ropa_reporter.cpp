@@ -53,10 +53,21 @@ std::string JoinPlain(const Field& f) {
   return out;
 }
 
+// Escaped text that may wrap after a dot or an underscore, so long taxonomy keys
+// ("marketing.communications.email") break at their segments, not mid-word.
+std::string Breakable(const std::string& text) {
+  std::string out;
+  for (char c : EscapeHtml(text)) {
+    out += c;
+    if (c == '.' || c == '_') out += "<wbr>";
+  }
+  return out;
+}
+
 std::string HtmlCell(const Field& f) {
   if (f.items.empty()) return std::string("<span class=\"blank\">") + f.when_empty + "</span>";
   std::string out;
-  for (size_t i = 0; i < f.items.size(); ++i) out += (i ? "<br>" : "") + EscapeHtml(f.items[i]);
+  for (size_t i = 0; i < f.items.size(); ++i) out += (i ? "<br>" : "") + Breakable(f.items[i]);
   return out;
 }
 

@@ -139,7 +139,7 @@ TEST_CASE("report::HtmlReporter contains no script and escapes every input strin
   const std::set<std::string> allowed = {
       "doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
       "p", "b", "i", "span", "code", "div", "section", "table", "thead", "tbody", "tr", "th", "td",
-      "ul", "li", "br", "a", "svg", "defs", "marker", "path", "g", "rect", "text"};
+      "ul", "li", "br", "wbr", "a", "svg", "defs", "marker", "path", "g", "rect", "text"};
   for (const std::string& name : TagNames(html)) CHECK_MESSAGE(allowed.count(name) == 1, name);
   for (const char* tag : {"section", "table", "div", "svg", "tr", "td"})
     CHECK_MESSAGE(Count(html, std::string("<") + tag + (std::string(tag) == "svg" ? " " : "")) >= Count(html, std::string("</") + tag + ">"), tag);

@@ -16,5 +16,6 @@ add_test(NAME junit_xml
 set_tests_properties(junit_xml PROPERTIES FIXTURES_REQUIRED report_samples SKIP_RETURN_CODE 77)
 add_test(NAME html_render
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/render_html.sh
-          ${CMAKE_BINARY_DIR}/test-output/sample.html ${CMAKE_BINARY_DIR}/test-output/hostile.html)
+          ${CMAKE_BINARY_DIR}/test-output/sample.html ${CMAKE_BINARY_DIR}/test-output/hostile.html
+          ${CMAKE_BINARY_DIR}/test-output/estate.nl.html)
 set_tests_properties(html_render PROPERTIES FIXTURES_REQUIRED report_samples SKIP_RETURN_CODE 77)

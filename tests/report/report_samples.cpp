@@ -41,6 +41,11 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
+    // The Dutch report as well, for a look at the AVG wording.
+    gdpr::report::RenderOptions dutch = options;
+    dutch.lang = "nl";
+    std::ofstream nl(dir / (std::string(name) + ".nl.html"), std::ios::binary);
+    gdpr::report::Render("html", report, dutch, nl);
   }
   return 0;
 }
