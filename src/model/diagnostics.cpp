@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/redact.h"
+
 namespace gdpr::model {
 namespace {
 
@@ -56,6 +58,12 @@ void Diagnostics::Add(Diagnostic d) {
   diagnostics_.push_back(std::move(d));
 }
 
+void Diagnostics::SortFrom(size_t from) {
+  if (from >= diagnostics_.size()) return;
+  std::stable_sort(diagnostics_.begin() + static_cast<std::ptrdiff_t>(from), diagnostics_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.location < b.location; });
+}
+
 void Diagnostics::AddSource(std::string_view path, std::string_view text) {
   sources_[std::string(path)] = std::make_shared<const std::string>(text);
 }
@@ -84,10 +92,10 @@ void Diagnostics::Render(std::ostream& out, bool color) const {
     std::string where = d.location.ToString();
     if (!where.empty()) out << bold << where << ":" << reset << " ";
     out << (color ? LevelColor(d.level) : "") << LevelName(d.level) << ":" << reset << " "
-        << d.message << "\n";
+        << util::RedactSecrets(d.message) << "\n";
     std::string line = SourceLine(d.location.path, d.location.line);
     if (!line.empty()) {
-      out << "  " << Printable(line, kMaxQuote) << "\n";
+      out << "  " << Printable(util::RedactSecrets(line), kMaxQuote) << "\n";
       if (d.location.column > 0 && static_cast<size_t>(d.location.column) <= kMaxQuote) {
         out << "  " << std::string(d.location.column - 1, ' ') << (color ? "\x1b[1;32m" : "")
             << "^" << reset << "\n";
