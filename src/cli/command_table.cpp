@@ -1,7 +1,9 @@
 #include "cli/command_table.h"
 
 #include "cli/classify_command.h"
+#include "cli/ropa_command.h"
 #include "cli/rules_command.h"
+#include "cli/scan_command.h"
 #include "cli/validate_command.h"
 
 namespace gdpr::cli {
@@ -9,8 +11,10 @@ namespace gdpr::cli {
 // Each subcommand's factory lives in its own *_command.cpp.
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(MakeScanCommand());
   commands.push_back(MakeValidateCommand());
   commands.push_back(MakeClassifyCommand());
+  commands.push_back(MakeRopaCommand());
   commands.push_back(MakeRulesCommand());
   commands.push_back(MakeExplainCommand());
   return commands;

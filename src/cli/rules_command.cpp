@@ -21,8 +21,8 @@ std::string Join(const std::vector<std::string>& items, const char* sep) {
 
 void AddRulesOptions(CLI::App* sub, RulesOptions& rules, bool& no_default) {
   sub->add_option("--rules", rules.extra_dirs, "Also load the rule packs in DIR (repeatable)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_flag("--no-default-rules", no_default, "Do not load the built-in rule packs");
 }
 
