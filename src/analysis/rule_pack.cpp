@@ -149,10 +149,15 @@ class RuleParser {
   void ParseText(const load::YamlNode& node, Rule& rule) {
     if (const auto* m = Required(node, "message")) {
       rule.message = m->scalar;
+      while (!rule.message.empty() && std::isspace(static_cast<unsigned char>(rule.message.back())))
+        rule.message.pop_back();
       CheckTemplate(*m, rule);
     }
     if (const auto* r = Required(node, "remediation")) {
       rule.remediation = r->scalar;
+      // Folded YAML scalars (`>`) end with a newline that is not part of the text.
+      while (!rule.remediation.empty() && std::isspace(static_cast<unsigned char>(rule.remediation.back())))
+        rule.remediation.pop_back();
       CheckTemplate(*r, rule);
     }
     if (const auto* at = node.Find("at")) {
