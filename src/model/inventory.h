@@ -32,6 +32,7 @@ struct Contact {
 
 struct Organization : Located {
   std::string name;
+  std::string description;                          // free text (Fides organizations carry one)
   std::string country;                              // ISO 3166-1 alpha-2, upper case
   std::optional<int64_t> annual_turnover_eur;       // group worldwide turnover, preceding year
   std::optional<Contact> dpo;
