@@ -74,8 +74,8 @@ void AppendUnique(std::vector<std::string>& to, const std::vector<std::string>& 
 class Mapper {
  public:
   Mapper(analysis::Taxonomy& taxonomy, const analysis::CountryTable& countries, model::Diagnostics& diags,
-         model::Inventory& into, FidesResult& result)
-      : taxonomy_(taxonomy), countries_(countries), diags_(diags), into_(into), result_(result) {}
+         model::Inventory& into)
+      : taxonomy_(taxonomy), countries_(countries), diags_(diags), into_(into) {}
 
   void Run(std::vector<ParsedManifest>& manifests) {
     for (ParsedManifest& m : manifests) Collect(m);
@@ -358,7 +358,7 @@ class Mapper {
 
   void AddDataset(const std::string& key) {
     DatasetEntry& e = datasets_by_key_.at(key);
-    result_.schemas[key] = e.schema;
+    into_.manifest_schemas[key] = e.schema;
     into_.columns.insert(into_.columns.end(), e.annotations.begin(), e.annotations.end());
   }
 
@@ -663,7 +663,6 @@ class Mapper {
   const analysis::CountryTable& countries_;
   model::Diagnostics& diags_;
   model::Inventory& into_;
-  FidesResult& result_;
 
   std::vector<Item> systems_, datasets_, organizations_;
   std::map<std::string, std::vector<Item>> taxonomy_items_;
@@ -708,7 +707,7 @@ FidesResult FidesReader::Finish(model::Inventory& into) {
   FidesResult result;
   std::vector<ParsedManifest> parsed;
   for (const Manifest& m : manifests_) parsed.push_back({&m.name, &m.root, {}});
-  Mapper(taxonomy_, countries_, diags_, into, result).Run(parsed);
+  Mapper(taxonomy_, countries_, diags_, into).Run(parsed);
   result.taxonomy = taxonomy_;
   return result;
 }

@@ -36,8 +36,6 @@
 namespace gdpr::load {
 
 struct FidesResult {
-  // The synthetic schema of every Fides dataset, by datastore id (= the dataset's fides_key).
-  std::map<std::string, model::Schema> schemas;
   // The taxonomy of the run: the one given, plus the custom keys of Fides taxonomy files.
   analysis::Taxonomy taxonomy;
 };
@@ -52,7 +50,8 @@ class FidesReader {
   void AddText(std::string_view text, std::string_view name);
 
   // Maps every manifest added into `into` (appending systems, purposes, flows, column
-  // annotations, the organization when `into` has none, and one InputFile per manifest).
+  // annotations, dataset schemas, the organization when `into` has none, and one
+  // InputFile per manifest).
   // Ids already in `into` or repeated across manifests are reported and the later copy
   // is skipped. Call once, after the last AddText().
   FidesResult Finish(model::Inventory& into);

@@ -252,7 +252,7 @@ TEST_CASE("load::FidesReader maps a dataset to a datastore, annotations and a sc
           - name: notes
             data_categories: []
 )", "dataset.yml");
-  FidesResult result = reader.Finish(f.inventory);
+  reader.Finish(f.inventory);
   CAPTURE(f.Dump());
   CHECK_FALSE(f.diags.HasErrors());
   const auto* store = f.inventory.FindDatastore("crm_db");
@@ -263,8 +263,8 @@ TEST_CASE("load::FidesReader maps a dataset to a datastore, annotations and a sc
   CHECK(f.inventory.columns[0].categories == std::vector<std::string>{"user.contact.email"});
   CHECK(f.inventory.columns[1].match == "crm_db.customers.address.city");
   CHECK(f.inventory.columns[1].loc.ToString() == "dataset.yml:12:17");
-  REQUIRE(result.schemas.count("crm_db"));
-  const auto& schema = result.schemas.at("crm_db");
+  REQUIRE(f.inventory.manifest_schemas.count("crm_db"));
+  const auto& schema = f.inventory.manifest_schemas.at("crm_db");
   CHECK(schema.path == "dataset.yml");
   REQUIRE(schema.tables.size() == 1);
   std::vector<std::string> columns;
