@@ -125,7 +125,7 @@ class Mapper {
     if (taxonomy_.Contains(kind, node.scalar)) return node.scalar;
     if (auto current = taxonomy_.Replacement(kind, node.scalar)) {
       diags_.Warning(node.Location(),
-                     std::string("deprecated fideslang ") + what + " " + Q(node.scalar) + ": read as " + Q(*current),
+                     Q(node.scalar) + " is a deprecated fideslang " + what + "; it now reads " + Q(*current),
                      "write " + Q(*current) + " (fideslang 2.0 renamed it)");
       return current;
     }

@@ -167,8 +167,8 @@ TEST_CASE("load::FidesReader maps a fideslang 3 system") {
   CHECK(ads->data_use == "marketing.advertising");
   CHECK(ads->data_categories == std::vector<std::string>{"user.device.cookie_id"});
   CHECK(ads->legal_basis == "legitimate_interests");
-  CHECK(f.Find(DiagnosticLevel::kWarning, "deprecated fideslang data use 'advertising': read as 'marketing.advertising'"));
-  CHECK(f.Find(DiagnosticLevel::kWarning, "deprecated fideslang data category 'user.cookie_id'"));
+  CHECK(f.Find(DiagnosticLevel::kWarning, "'advertising' is a deprecated fideslang data use; it now reads 'marketing.advertising'"));
+  CHECK(f.Find(DiagnosticLevel::kWarning, "'user.cookie_id' is a deprecated fideslang data category"));
 }
 
 TEST_CASE("load::FidesReader turns egress and third-country transfers into flows") {
