@@ -7,16 +7,44 @@
 namespace gdpr::report {
 namespace {
 
-// One line of comment text: line breaks and tabs become spaces.
-std::string OneLine(const std::string& text) {
+// The length of the valid UTF-8 sequence at s[i], or 0 when the byte starts none
+// (YAML must be valid UTF-8; a schema dumped in Latin-1 need not be).
+size_t Utf8Length(const std::string& s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+// `text` with every byte outside a valid UTF-8 sequence replaced by `replacement`.
+std::string ValidUtf8(const std::string& text, char replacement) {
   std::string out;
-  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = Utf8Length(text, i);
+    if (n == 0) {
+      out += replacement;
+      ++i;
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
   return out;
 }
 
+// One line of comment text: line breaks and tabs become spaces.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  for (char c : ValidUtf8(text, '?')) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  return out;
+}
+
+// A name inside a match: glob characters, dots and stray bytes match as '?' (one byte).
 std::string GlobSafe(const std::string& name) {
   std::string out;
-  for (char c : name) out += (c == '.' || c == '*' || c == '?' || c == '[') ? '?' : c;
+  for (char c : ValidUtf8(name, '?')) out += (c == '.' || c == '*' || c == '?' || c == '[') ? '?' : c;
   return out;
 }
 
@@ -129,7 +157,7 @@ void WriteTemplatePurpose(std::ostream& out, const StarterOptions& o, const std:
 
 std::string YamlDoubleQuoted(const std::string& text) {
   std::string out = "\"";
-  for (unsigned char c : text) {
+  for (unsigned char c : ValidUtf8(text, '?')) {
     if (c == '"' || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);

@@ -96,6 +96,7 @@ TEST_CASE("report::StarterDeclarations stays valid YAML for any name") {
   CHECK(columns->items[0].Find("match")->scalar == "db.sales.we\"ird: #table\n.e-mail # \\ 'x' ??]");
   CHECK(columns->items[1].Find("match")->scalar == ColumnMatch("db", t, "a.b"));
   CHECK(ColumnMatch("db", t, "a.b") == "db.sales.we\"ird: #table\n.a?b");
+  CHECK(ColumnMatch("db", Table{"", "caf\xe9"}, "na\xc3\xafve") == "db.caf?.na\xc3\xafve");  // Latin-1 byte
   CHECK(root->Find("systems")->items[0].Find("datastores")->items[0].Find("url")->scalar ==
         "postgresql://app@db.example.org/shop");
 }
