@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +34,10 @@ bool WriteAtomically(const std::string& path, const std::string& content, std::s
                                               std::to_string(::getpid()))).string();
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out.is_open()) {
+      *error = "cannot create '" + path + "': " + std::strerror(errno);
+      return false;
+    }
     out << content;
     out.flush();
     if (!out) {
@@ -138,15 +144,23 @@ class InitCommand : public Command {
     return load::LoadSchema(from_, diags, options);
   }
 
+  // `path` (relative to the current folder) as seen from the output file's folder.
+  std::string FromOutput(const std::string& path) const {
+    fs::path out_dir = output_ == "-" ? fs::current_path() : fs::absolute(output_).lexically_normal().parent_path();
+    return fs::absolute(path).lexically_normal().lexically_relative(out_dir).generic_string();
+  }
+
   report::StarterOptions Options(const model::Schema& schema) const {
     report::StarterOptions o;
     o.source = schema.path;
     if (IsDatabaseUrl(from_)) {
       o.url = schema.path;  // redacted: never a password
+      // A relative SQLite path resolves against the declaring file's folder.
+      std::string file = o.url.rfind("sqlite:", 0) == 0 ? o.url.substr(7) : "";
+      if (!file.empty() && file[0] != '/' && file.find(':') == std::string::npos) o.url = "sqlite:" + FromOutput(file);
       o.datastore_id = IdFrom(DatabaseName(from_), "db");
     } else {
-      fs::path out_dir = output_ == "-" ? fs::current_path() : fs::absolute(output_).lexically_normal().parent_path();
-      o.schema_ref = fs::absolute(from_).lexically_normal().lexically_relative(out_dir).generic_string();
+      o.schema_ref = FromOutput(from_);
       o.datastore_id = IdFrom(fs::path(from_).stem().string(), "db");
       if (!dialect_.empty()) o.dialect = model::DialectName(model::ParseDialect(dialect_));
     }

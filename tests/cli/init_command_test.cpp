@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -122,4 +123,28 @@ TEST_CASE("cli::init on every corpus schema produces a file that validates") {
     CHECK(errors == 0);
     CHECK(columns > 0);  // every corpus application holds personal data
   }
+}
+
+TEST_CASE("cli::init from a live SQLite database points the datastore at it") {
+  ScratchDir dir;
+  std::string db = dir.path() + "/app.db";
+  sqlite3* handle = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(handle, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, price REAL)", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(handle);
+  std::filesystem::create_directories(dir.path() + "/decl");
+  std::string out = dir.path() + "/decl/gdpr-audit.yaml";
+  Result r = RunCli({"init", "--from", "sqlite:" + db, "-o", out});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::string text = ReadAll(out);
+  CHECK(text.find("        url: \"sqlite:" + db + "\"") != std::string::npos);
+  CHECK(text.find("  - match: \"app.users.email\"\n") != std::string::npos);
+  int errors = 0;
+  size_t columns = 0;
+  std::string rendered = Validate(out, errors, columns);
+  INFO(rendered);
+  CHECK(errors == 0);
+  CHECK(columns == 1);
 }
