@@ -2,6 +2,7 @@
 
 #include "cli/classify_command.h"
 #include "cli/init_command.h"
+#include "cli/ropa_command.h"
 #include "cli/validate_command.h"
 
 namespace gdpr::cli {
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(MakeValidateCommand());
   commands.push_back(MakeClassifyCommand());
   commands.push_back(MakeInitCommand());
+  commands.push_back(MakeRopaCommand());
   return commands;
 }
 
