@@ -1,13 +1,7 @@
 #include "cli/init_command.h"
 
-#include <unistd.h>
-
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 
@@ -17,6 +11,7 @@
 #include "load/database_url.h"
 #include "load/schema_loader.h"
 #include "report/starter_declarations.h"
+#include "util/atomic_file.h"
 
 namespace gdpr::cli {
 namespace {
@@ -24,37 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using load::IsDatabaseUrl;
-
-// Writes `content` to a temporary file next to `path`, then renames it over `path`, so
-// the target is either absent or complete. (Swap for util::WriteFileAtomically once the
-// reports' helper is on main.)
-bool WriteAtomically(const std::string& path, const std::string& content, std::string* error) {
-  fs::path target(path);
-  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".tmp-" +
-                                              std::to_string(::getpid()))).string();
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out.is_open()) {
-      *error = "cannot create '" + path + "': " + std::strerror(errno);
-      return false;
-    }
-    out << content;
-    out.flush();
-    if (!out) {
-      *error = "cannot write '" + path + "'";
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    *error = "cannot write '" + path + "': " + ec.message();
-    std::remove(temp.c_str());
-    return false;
-  }
-  return true;
-}
 
 // Letters, digits, '_' and '-' of `name` (others become '_'); `fallback` when empty.
 std::string IdFrom(const std::string& name, const std::string& fallback) {
@@ -104,7 +68,7 @@ class InitCommand : public Command {
       return kExitOk;
     }
     std::string error;
-    if (!WriteAtomically(output_, *text, &error)) {
+    if (!util::WriteFileAtomically(output_, *text, &error)) {
       io.err << "gdpr-audit: error: " << error << "\n";
       return kExitError;
     }
