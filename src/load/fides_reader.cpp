@@ -315,9 +315,13 @@ class Mapper {
         a.loc = node->Location();
         a.field_locs["categories"] = cats->Location();
         a.match = dataset + "." + table.name + "." + column.name;
-        a.categories = Keys(TaxonomyKind::kDataCategory, cats);
-        // Only unknown keys: reported already; an empty list would read "not personal data".
-        if (!a.categories.empty()) e.annotations.push_back(std::move(a));
+        std::vector<std::string> keys = Keys(TaxonomyKind::kDataCategory, cats);
+        // `system.*` is data about the system, not about a person: in our format a column
+        // without user categories is explicitly not personal data.
+        for (const std::string& key : keys)
+          if (!analysis::Taxonomy::IsUnder(key, "system")) a.categories.push_back(key);
+        // Only unknown keys: reported already, and an empty list would read "not personal".
+        if (!keys.empty()) e.annotations.push_back(std::move(a));
       }
       table.columns.push_back(column);
       ReadFields(f.Get("fields"), column.name + ".", dataset, table, item, e);

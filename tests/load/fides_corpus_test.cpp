@@ -93,6 +93,8 @@ TEST_CASE("load::FidesReader corpus: fideslang 1.x demo system and dataset") {
   CHECK(marketing.systems == std::vector<std::string>{"demo_marketing_system"});
 
   CHECK(inv.columns.size() == 5);  // food_preference has no categories: left to the classifier
+  CHECK(inv.columns[0].match == "demo_users_dataset.users.created_at");
+  CHECK(inv.columns[0].categories.empty());  // system.operations: not personal data
   CHECK(inv.columns[3].match == "demo_users_dataset.users.state");
   CHECK(inv.columns[3].categories == std::vector<std::string>{"user.contact.address.state"});
   REQUIRE(inv.manifest_schemas.count("demo_users_dataset"));
