@@ -340,3 +340,28 @@ TEST_CASE("load::IsFidesManifest recognises Fides resource lists") {
   CHECK_FALSE(gdpr::load::IsFidesManifest(*ours));
   CHECK_FALSE(gdpr::load::IsFidesManifest(*other));
 }
+
+TEST_CASE("load::FidesReader survives malformed manifests with errors, not crashes") {
+  const char* docs[] = {
+      "system: 5\n",
+      "system: [1, \"x\", [2]]\n",
+      "system:\n  - fides_key: [a]\n",
+      "system:\n  - fides_key: a\n    privacy_declarations: 7\n    egress: 5\n    ingress: [{type: system}]\n",
+      "system:\n  - fides_key: a\n    responsibility: []\n    third_country_transfers: {x: 1}\n",
+      "dataset:\n  - fides_key: d\n    collections: 7\n",
+      "dataset:\n  - fides_key: d\n    collections:\n      - name: c\n        fields: [1, {fields: 2}, {name: n, fields: {name: m}}]\n",
+      "organization: [1, {name: [x]}, {data_protection_officer: 5}]\n",
+      "data_use: [{parent_key: x}, {fides_key: a.b, parent_key: nope}]\n",
+      "- just a list\n",
+      "policy:\n",
+  };
+  for (const char* doc : docs) {
+    CAPTURE(doc);
+    Fixture f;
+    f.Read(doc);
+    CHECK(f.inventory.files.size() <= 1);
+  }
+  Fixture f;
+  f.Read("system:\n  - fides_key: a\n    privacy_declarations: 7\n");
+  CHECK(f.Find(DiagnosticLevel::kError, "a privacy declaration is a mapping"));
+}
