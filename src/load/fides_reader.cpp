@@ -200,8 +200,6 @@ class Mapper {
     const YamlNode* node = parent.Get(key);
     if (!node || !node->IsMap()) return std::nullopt;
     FidesMap c(*node, parent.prefix() + "." + std::string(key), ignored_now_->ignored);
-    c.Consume("address");  // postal details of a contact: not needed for the audit
-    c.Consume("phone");
     model::Contact contact{c.Str("name"), c.Str("email")};
     if (contact.name.empty() && contact.email.empty()) return std::nullopt;
     return contact;
@@ -411,7 +409,6 @@ class Mapper {
   void ReadDpia(FidesMap& m, SystemExtras& extras) {
     if (const YamlNode* dpia = m.Get("data_protection_impact_assessment"); dpia && dpia->IsMap()) {
       FidesMap d(*dpia, "system.data_protection_impact_assessment", ignored_now_->ignored);
-      d.Consume("is_required");  // whether one is required is the rule packs' judgement
       extras.dpia = d.Str("link");
     }
     if (std::string location = m.Str("impact_assessment_location"); !location.empty()) extras.dpia = location;

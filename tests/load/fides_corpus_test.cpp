@@ -106,7 +106,8 @@ TEST_CASE("load::FidesReader corpus: fideslang 1.x demo system and dataset") {
   const auto* ignored = FindDiagnostic(diags, "ignored Fides fields: system.");
   REQUIRE(ignored);
   CHECK(ignored->message ==
-        "ignored Fides fields: system.administrating_department, system.data_protection_impact_assessment.progress, "
+        "ignored Fides fields: system.administrating_department, "
+        "system.data_protection_impact_assessment.is_required, system.data_protection_impact_assessment.progress, "
         "system.privacy_declarations.data_qualifier, system.system_dependencies, system.system_type");
   CHECK(FindDiagnostic(diags, "ignored Fides fields: dataset.collections.data_qualifiers, "
                               "dataset.collections.fields.data_qualifier, dataset.collections.fields.retention, "
@@ -150,7 +151,9 @@ TEST_CASE("load::FidesReader corpus: organization, policy and extended taxonomy"
   CHECK(inv.organization->dpo->email == "dpo@demo_company.com");
   CHECK(inv.organization->representative->name == "Rep Resentative");
   CHECK(inv.organization->country.empty());  // Fides has no country of establishment
-  CHECK(FindDiagnostic(diags, "ignored Fides fields: organization.controller, organization.security_policy"));
+  CHECK(FindDiagnostic(diags, "ignored Fides fields: organization.controller, organization.data_protection_officer.address, "
+                              "organization.data_protection_officer.phone, organization.representative.address, "
+                              "organization.representative.phone, organization.security_policy"));
   CHECK(FindDiagnostic(diags, "ignored Fides fields: policy"));
   using gdpr::analysis::TaxonomyKind;
   CHECK(result.taxonomy.Contains(TaxonomyKind::kDataSubject, "potential_customer"));
