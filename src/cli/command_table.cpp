@@ -1,6 +1,7 @@
 #include "cli/command_table.h"
 
 #include "cli/classify_command.h"
+#include "cli/init_command.h"
 #include "cli/ropa_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Command>> MakeCommands() {
   commands.push_back(MakeScanCommand());
   commands.push_back(MakeValidateCommand());
   commands.push_back(MakeClassifyCommand());
+  commands.push_back(MakeInitCommand());
   commands.push_back(MakeRopaCommand());
   commands.push_back(MakeRulesCommand());
   commands.push_back(MakeExplainCommand());
