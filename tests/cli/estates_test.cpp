@@ -111,8 +111,8 @@ void CheckEstate(const std::string& name, std::string dir = {}, std::string tsv 
 }  // namespace
 
 TEST_CASE("estates: compliant-shop has no finding") { CheckEstate("compliant-shop"); }
-// Known classifier gap: `consent_log.subject_phone` is not (yet) classified as a phone
-// number, so DECL-002 reports consent-records' phone category as held by no column.
+// `consent_log.subject_phone` must be classified as a phone number (log tables hold
+// personal data), or DECL-002 reports consent-records' phone category as unheld.
 TEST_CASE("estates: marketing-gaps") { CheckEstate("marketing-gaps"); }
 TEST_CASE("estates: special-categories") { CheckEstate("special-categories"); }
 TEST_CASE("estates: transfers-processors") { CheckEstate("transfers-processors"); }
