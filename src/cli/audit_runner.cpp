@@ -28,16 +28,32 @@ bool AddPackDir(const std::string& dir, const std::string& display, const analys
   return rules.AddDir(dir, scope, diags, display);
 }
 
-// Loads one datastore's schema; nullptr (after reporting) when it cannot be read.
+// The source a datastore's schema is read from: its DDL file, or its URL with a relative
+// SQLite path taken relative to the declaring file, like every other path in it.
+std::string SchemaSource(const model::Datastore& store) {
+  if (!store.schema_path.empty()) return store.schema_path;
+  const std::string& url = store.url;
+  if (url.rfind("sqlite:", 0) != 0 || url.rfind("sqlite:/", 0) == 0 || store.base_dir.empty()) return url;
+  return "sqlite:" + (fs::path(store.base_dir) / url.substr(7)).lexically_normal().generic_string();
+}
+
+// Loads one datastore's schema; nullptr (after reporting) when it cannot or may not be read.
 std::shared_ptr<const model::Schema> LoadStoreSchema(const model::Datastore& store, model::Diagnostics& diags,
-                                                     const load::LoadOptions& options,
+                                                     const InputOptions& options,
                                                      std::vector<model::ReportInput>& inputs) {
   bool live = store.schema_path.empty();
-  const std::string& source = live ? store.url : store.schema_path;
+  std::string source = SchemaSource(store);
   if (source.empty()) return nullptr;
+  if (live && source.rfind("sqlite:", 0) != 0 && !options.live) {
+    diags.Note(store.At("url"), "datastore '" + store.id + "' is a live database; not connected",
+               "pass --live to introspect it (only on inputs you trust: see SECURITY.md)");
+    return nullptr;
+  }
   load::SchemaLoadOptions schema_options;
   schema_options.dialect = model::ParseDialect(store.dialect);
-  schema_options.limits = options.limits;
+  schema_options.limits = options.load.limits;
+  schema_options.live.password_file = options.password_file;
+  schema_options.live.progress = options.progress;
   auto schema = load::LoadSchema(source, diags, schema_options, store.At(live ? "url" : "schema"));
   if (!schema) return nullptr;
   inputs.push_back({schema->path, live ? "database" : "schema", model::DialectName(schema->dialect),
@@ -48,7 +64,7 @@ std::shared_ptr<const model::Schema> LoadStoreSchema(const model::Datastore& sto
 }  // namespace
 
 std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags) {
-  std::string rules_dir = DefaultRulesDir();
+  std::string rules_dir = options.base_dir.empty() ? DefaultRulesDir() : options.base_dir;
   auto vocabulary = LoadVocabulary(rules_dir, diags);
   if (!vocabulary) return std::nullopt;
   Engine engine{std::move(*vocabulary), {}, {}};
@@ -70,11 +86,13 @@ std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics
 }
 
 std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::string>& paths, const Engine& engine,
-                                                     model::Diagnostics& diags, const load::LoadOptions& options) {
+                                                     model::Diagnostics& diags, const InputOptions& options) {
   auto inventory = std::make_shared<model::Inventory>(load::LoadDeclarations(
-      paths, engine.vocabulary.taxonomy, engine.vocabulary.countries, diags, options));
+      paths, engine.vocabulary.taxonomy, engine.vocabulary.countries, diags, options.load));
   if (inventory->files.empty() && !diags.HasErrors()) {
-    diags.Error({paths.empty() ? "." : paths.front(), 0, 0}, "no declarations files found",
+    std::string where;
+    for (const std::string& p : paths) where += (where.empty() ? "'" : ", '") + p + "'";
+    diags.Error({paths.empty() ? "." : paths.front(), 0, 0}, "no declarations files found in " + where,
                 "a declarations file is a .yaml or .yml file whose first key is 'gdpr_audit: 1'");
     return std::nullopt;
   }
@@ -83,6 +101,9 @@ std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::stri
   for (const model::System& system : inventory->systems)
     for (const model::Datastore& store : system.datastores)
       if (auto schema = LoadStoreSchema(store, diags, options, inputs.inputs)) inputs.schemas[store.id] = schema;
+  // Fides datasets carry their own columns: audit them like a schema.
+  for (const auto& [store_id, schema] : inventory->manifest_schemas)
+    if (!inputs.schemas.count(store_id)) inputs.schemas[store_id] = std::make_shared<const model::Schema>(schema);
   inputs.inventory = std::move(inventory);
   return inputs;
 }

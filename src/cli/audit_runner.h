@@ -5,6 +5,7 @@
 // the Diagnostics sink; a caller refuses to report when it holds errors (exit 2).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,19 @@ namespace gdpr::cli {
 struct RulesOptions {
   std::vector<std::string> extra_dirs;  // --rules DIR (repeatable)
   bool default_rules = true;            // false: --no-default-rules
+  std::string base_dir;                 // taxonomy, countries, classifiers, packs; "" = DefaultRulesDir()
+};
+
+// How the inputs of an audit are read.
+struct InputOptions {
+  load::LoadOptions load;
+  // Connect to PostgreSQL servers named by `url:` datastores. Off unless the user asks
+  // on the command line (--live): declarations may come from an untrusted pull request,
+  // and connecting would hand the runner's credentials (PGPASSWORD, ~/.pgpass) to any
+  // host it names. SQLite files are read without it (read-only, inside the scan root).
+  bool live = false;
+  std::string password_file;  // --db-password-file
+  std::function<void(const std::string&)> progress;  // per table of a live database
 };
 
 // The vocabulary, rule packs and classifier of a run.
@@ -37,7 +51,7 @@ std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics
 // declarations files found" as an error when nothing was found.
 std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::string>& paths, const Engine& engine,
                                                      model::Diagnostics& diags,
-                                                     const load::LoadOptions& options = {});
+                                                     const InputOptions& options = {});
 
 // Today's date (UTC) as YYYY-MM-DD, or $GDPR_AUDIT_TODAY when set (for tests).
 std::string TodayIso();

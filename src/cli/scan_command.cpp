@@ -52,6 +52,12 @@ class ScanCommand : public Command {
     sub->add_option("--baseline", baseline_, "Report only findings not in this baseline file");
     sub->add_option("--write-baseline", write_baseline_, "Write the unsuppressed findings as a baseline file");
     sub->add_option("--config", config_, "Scan defaults (else .gdpr-audit.yaml in the scanned folder)");
+    sub->add_flag("--live", inputs_.live,
+                  "Connect to PostgreSQL databases named by url: datastores (only on trusted inputs)");
+    sub->add_option("--db-password-file", inputs_.password_file,
+                    "Read the database password from this file instead of the URL");
+    sub->add_option("--max-file-size", inputs_.load.limits.max_file_bytes, "Refuse input files larger than this (bytes)")
+        ->default_val(inputs_.load.limits.max_file_bytes);
     sub->add_option("--today", today_, "Date for waiver expiry, YYYY-MM-DD (tests)")->group("");
     return sub;
   }
@@ -62,7 +68,7 @@ class ScanCommand : public Command {
       return kExitError;
     }
     model::Diagnostics diags;
-    std::optional<model::Report> report = Audit(diags);
+    std::optional<model::Report> report = Audit(diags, io);
     diags.Render(io.err, UseColor(color_, io.err));
     if (!report || diags.HasErrors()) return kExitError;
     if (!report::IsKnownFormat(format_)) {
@@ -113,13 +119,19 @@ class ScanCommand : public Command {
     return true;
   }
 
-  std::optional<model::Report> Audit(model::Diagnostics& diags) {
+  std::optional<model::Report> Audit(model::Diagnostics& diags, Io& io) {
     if (paths_.empty()) paths_ = {"."};
     if (!ApplyConfig(diags)) return std::nullopt;
     rules_.default_rules = !no_default_rules_;
     std::optional<Engine> engine = LoadEngine(rules_, diags);
     if (!engine) return std::nullopt;
-    std::optional<analysis::AuditInputs> inputs = LoadAuditInputs(paths_, *engine, diags);
+    // A progress line on stderr while live databases are read (terminals only).
+    if (!quiet_ && UseColor("auto", io.err))
+      inputs_.progress = [&io, tables = 0](const std::string& table) mutable {
+        io.err << "\rreading live database: " << ++tables << " tables (" << table << ")\x1b[K" << std::flush;
+      };
+    std::optional<analysis::AuditInputs> inputs = LoadAuditInputs(paths_, *engine, diags, inputs_);
+    if (inputs_.progress) io.err << "\r\x1b[K" << std::flush;
     if (!inputs || diags.HasErrors()) return std::nullopt;
     analysis::AuditOptions options;
     options.today = today_.empty() ? TodayIso() : today_;
@@ -129,6 +141,7 @@ class ScanCommand : public Command {
     model::Report report = analysis::RunAudit(*inputs, engine->rules, context, options);
     if (!ApplyBaseline(report, diags)) return std::nullopt;
     analysis::EstimateFines(report, *inputs->inventory, engine->vocabulary.taxonomy, options.fines);
+    engine_ = std::move(engine);
     return report;
   }
 
@@ -136,6 +149,8 @@ class ScanCommand : public Command {
     report::RenderOptions options;
     options.lang = lang_;
     options.quiet = quiet_;
+    options.taxonomy = &engine_->vocabulary.taxonomy;
+    options.countries = &engine_->vocabulary.countries;
     options.color = output_.empty() && UseColor(color_, io.out);
     if (output_.empty()) {
       report::Render(format_, report, options, io.out);
@@ -163,6 +178,8 @@ class ScanCommand : public Command {
   std::string baseline_;
   std::string write_baseline_;
   std::string config_;
+  InputOptions inputs_;
+  std::optional<Engine> engine_;  // kept for the reporters' reference tables
   CLI::App* sub_ = nullptr;
 };
 

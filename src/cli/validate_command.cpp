@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/color_mode.h"
+#include "cli/audit_runner.h"
 #include "cli/rules_dir.h"
 #include "load/declarations_loader.h"
 
@@ -19,7 +20,7 @@ class ValidateCommand : public Command {
   CLI::App* Register(CLI::App& app) override {
     CLI::App* sub = app.add_subcommand("validate", "Load and check declarations files; report every problem");
     sub->add_option("paths", paths_, "Declarations files or folders to search (default: .)");
-    sub->add_option("--rules", rules_dir_, "Folder holding taxonomy.yaml and countries.yaml")
+    sub->add_option("--rules", rules_dir_, "Rules folder to check and use (taxonomy, countries, classifiers, packs)")
         ->default_str("$GDPR_AUDIT_RULES or the built-in rules");
     sub->add_option("--color", color_, "Colour diagnostics: auto, always or never (honours NO_COLOR)")
         ->check(CLI::IsMember(kColorModes))
@@ -41,23 +42,19 @@ class ValidateCommand : public Command {
   }
 
  private:
-  // Loads everything, reporting to `diags`; returns how many input files were read.
+  // Loads everything a scan would (rule packs, classifier packs, declarations, schema
+  // files; live databases are not connected), reporting to `diags`; returns how many
+  // files were read.
   size_t Validate(model::Diagnostics& diags) {
     if (paths_.empty()) paths_ = {"."};
-    auto vocabulary = LoadVocabulary(rules_dir_.empty() ? DefaultRulesDir() : rules_dir_, diags);
-    if (!vocabulary) return 0;
-    model::Inventory inventory =
-        load::LoadDeclarations(paths_, vocabulary->taxonomy, vocabulary->countries, diags, options_);
-    if (inventory.files.empty() && !diags.HasErrors())
-      diags.Error({paths_.front(), 0, 0}, "no declarations files found in " + Joined(paths_),
-                  "a declarations file is a .yaml or .yml file whose first key is 'gdpr_audit: 1'");
-    return inventory.files.size();
-  }
-
-  static std::string Joined(const std::vector<std::string>& paths) {
-    std::string s;
-    for (const std::string& p : paths) s += (s.empty() ? "'" : ", '") + p + "'";
-    return s;
+    RulesOptions rules;
+    rules.base_dir = rules_dir_;
+    std::optional<Engine> engine = LoadEngine(rules, diags);
+    if (!engine) return 0;
+    InputOptions inputs;
+    inputs.load = options_;
+    std::optional<analysis::AuditInputs> loaded = LoadAuditInputs(paths_, *engine, diags, inputs);
+    return loaded ? loaded->inputs.size() : 0;
   }
 
   std::vector<std::string> paths_;
