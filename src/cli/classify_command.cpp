@@ -41,7 +41,11 @@ class ClassifyCommand : public Command {
     std::string rules = rules_dir_.empty() ? DefaultRulesDir() : rules_dir_;
     auto vocabulary = LoadVocabulary(rules, diags);
     std::optional<analysis::Classifier> classifier;
-    if (vocabulary) classifier = analysis::Classifier::LoadDir(rules + "/classifiers", vocabulary->taxonomy, diags);
+    // Reasons name the pack as the user knows it: "rules/classifiers/contact.yaml" for
+    // the built-in packs, never the absolute path of the install.
+    std::string shown = rules_dir_.empty() ? "rules/classifiers" : rules_dir_ + "/classifiers";
+    if (vocabulary)
+      classifier = analysis::Classifier::LoadDir(rules + "/classifiers", vocabulary->taxonomy, diags, shown);
     std::vector<model::Schema> schemas;
     if (classifier) schemas = LoadAll(diags);
     diags.Render(io.err, UseColor(color_, io.err));
