@@ -418,7 +418,7 @@ int main(int argc, char** argv) {
   if (m && l) {
     const double input = (l->yaml_mb + l->ddl_mb) / (m->yaml_mb + m->ddl_mb);
     const double wall = l->audit_ms / m->audit_ms;
-    std::printf("\nM -> L: input x%.2f, wall x%.2f (%s)\n", input, wall,
+    std::printf("\nM -> L: input x%.2f, time x%.2f (%s)\n", input, wall,
                 wall <= input ? "linear or better" : "worse than linear");
   }
   return 0;
