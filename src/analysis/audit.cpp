@@ -1,0 +1,35 @@
+#include "analysis/audit.h"
+
+#include "analysis/rule_engine.h"
+#include "analysis/waivers.h"
+
+namespace gdpr::analysis {
+
+model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const AuditContext& context,
+                       const AuditOptions& options) {
+  static const model::Inventory kEmpty;
+  const model::Inventory& inventory = inputs.inventory ? *inputs.inventory : kEmpty;
+  AuditModel audit_model =
+      AuditModel::Build(inventory, inputs.schemas, context.taxonomy, context.countries, context.classify);
+
+  // Waiver rules judge the waivers themselves, so they run after the others.
+  std::vector<const Rule*> subject_rules, waiver_rules;
+  for (const Rule& r : rules.rules()) (r.applies_to == "waiver" ? waiver_rules : subject_rules).push_back(&r);
+  std::vector<model::Finding> findings = RunRules(subject_rules, audit_model);
+  std::vector<WaiverStatus> statuses = ApplyWaivers(inventory.waivers, findings, options.today);
+  audit_model.MutableSubjects("waiver") = WaiverSubjects(statuses);
+  std::vector<model::Finding> about_waivers = RunRules(waiver_rules, audit_model);
+  findings.insert(findings.end(), about_waivers.begin(), about_waivers.end());
+  SortFindings(findings);
+
+  model::Report report;
+  report.tool_version = GDPR_VERSION;
+  report.inputs = inputs.inputs;
+  report.findings = std::move(findings);
+  report.inventory = inputs.inventory;
+  for (const auto& [id, schema] : inputs.schemas) report.schemas.push_back(schema);
+  if (options.estimate_fines) EstimateFines(report, inventory, context.taxonomy, options.fines);
+  return report;
+}
+
+}  // namespace gdpr::analysis

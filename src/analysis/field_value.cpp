@@ -1,0 +1,72 @@
+#include "analysis/field_value.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace gdpr::analysis {
+
+FieldValue FieldValue::String(std::string s) {
+  FieldValue v;
+  if (s.empty()) return v;
+  v.kind = Kind::kString;
+  v.text = std::move(s);
+  return v;
+}
+
+FieldValue FieldValue::Bool(bool b) {
+  FieldValue v;
+  v.kind = Kind::kBool;
+  v.flag = b;
+  return v;
+}
+
+FieldValue FieldValue::Number(double n) {
+  FieldValue v;
+  v.kind = Kind::kNumber;
+  v.number = n;
+  return v;
+}
+
+FieldValue FieldValue::List(std::vector<std::string> items) {
+  FieldValue v;
+  v.kind = Kind::kList;
+  v.items = std::move(items);
+  return v;
+}
+
+FieldValue FieldValue::Duration(const util::IsoDuration& d, std::string written) {
+  FieldValue v;
+  v.kind = Kind::kDuration;
+  v.duration = d;
+  v.text = written.empty() ? d.ToString() : std::move(written);
+  return v;
+}
+
+bool FieldValue::Exists() const {
+  if (kind == Kind::kMissing) return false;
+  if (kind == Kind::kList) return !items.empty();
+  return true;
+}
+
+std::vector<std::string> FieldValue::Items() const {
+  switch (kind) {
+    case Kind::kMissing: return {};
+    case Kind::kString:
+    case Kind::kDuration: return {text};
+    case Kind::kBool: return {flag ? "true" : "false"};
+    case Kind::kNumber:
+      if (std::floor(number) == number) return {fmt::format("{}", static_cast<long long>(number))};
+      return {fmt::format("{}", number)};
+    case Kind::kList: return items;
+  }
+  return {};
+}
+
+std::string FieldValue::ToString() const {
+  std::vector<std::string> all = Items();
+  if (all.empty()) return "(none)";
+  return fmt::format("{}", fmt::join(all, ", "));
+}
+
+}  // namespace gdpr::analysis

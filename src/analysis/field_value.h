@@ -1,0 +1,39 @@
+// FieldValue: the value of one field of an audit subject (a purpose's legal_basis, a
+// column's categories, a system's transfer zone...), as rule conditions see it.
+// A value is missing, a string, a boolean, a number, a list of strings or a duration.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "util/iso_duration.h"
+
+namespace gdpr::analysis {
+
+struct FieldValue {
+  enum class Kind { kMissing, kString, kBool, kNumber, kList, kDuration };
+
+  Kind kind = Kind::kMissing;
+  std::string text;                // kString; for kDuration the duration as written
+  bool flag = false;               // kBool
+  double number = 0;               // kNumber
+  std::vector<std::string> items;  // kList
+  util::IsoDuration duration;      // kDuration
+
+  // An empty string is missing: a field written empty says nothing.
+  static FieldValue String(std::string s);
+  static FieldValue Bool(bool b);
+  static FieldValue Number(double n);
+  static FieldValue List(std::vector<std::string> items);
+  static FieldValue Duration(const util::IsoDuration& d, std::string written);
+
+  // False for missing values and empty lists.
+  bool Exists() const;
+  // The value as strings: a string, each list item, "true"/"false", a number or the
+  // duration as written; empty when missing.
+  std::vector<std::string> Items() const;
+  // The value for a message: list items joined with ", ", "(none)" when missing or empty.
+  std::string ToString() const;
+};
+
+}  // namespace gdpr::analysis

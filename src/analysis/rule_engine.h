@@ -1,0 +1,31 @@
+// RuleEngine: evaluates every rule over the subjects of its `applies_to` kind and turns
+// each hit into a model::Finding: subject, message from the rule's template, location
+// (the declaration's field when the rule names one with `at:`, else the entity, or
+// the schema file:line for tables and columns), related purposes and a fingerprint.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/audit_model.h"
+#include "analysis/rule_pack.h"
+#include "model/finding.h"
+
+namespace gdpr::analysis {
+
+// Runs `rules` over `model`; findings in rule order, then subject order (unsorted).
+std::vector<model::Finding> RunRules(const std::vector<const Rule*>& rules, const AuditModel& model);
+
+// The finding `rule` makes about `subject`, with `captures` for its templates.
+model::Finding MakeFinding(const Rule& rule, const SubjectRecord& subject, const Captures& captures);
+
+// FNV-1a 64-bit of rule id, subject and file path (not the line: a finding keeps its
+// fingerprint when the declaration moves), as 16 lower-case hex digits.
+std::string Fingerprint(std::string_view rule_id, const model::Subject& subject, std::string_view path);
+
+// The contract order: severity (gravest first), path, line, rule id; then subject and
+// column so that the order is total and output byte-identical between runs.
+void SortFindings(std::vector<model::Finding>& findings);
+
+}  // namespace gdpr::analysis
