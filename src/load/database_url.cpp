@@ -1,6 +1,6 @@
 #include "load/database_url.h"
 
-#include <libpq-fe.h>
+#include "load/libpq_library.h"
 
 #include <algorithm>
 #include <cctype>
@@ -131,9 +131,11 @@ std::optional<std::string> ParseSqlitePath(std::string_view url) {
 const std::set<std::string, std::less<>>& LibpqKeywords() {
   static const std::set<std::string, std::less<>> keywords = [] {
     std::set<std::string, std::less<>> names;
-    if (PQconninfoOption* options = PQconndefaults()) {
+    // Without libpq no keyword is known: every query then counts as part of a
+    // password and is masked, the safe side.
+    if (PQconninfoOption* options = LibPqAvailable() ? pq::PQconndefaults() : nullptr) {
       for (PQconninfoOption* o = options; o->keyword; ++o) names.insert(o->keyword);
-      PQconninfoFree(options);
+      pq::PQconninfoFree(options);
     }
     return names;
   }();

@@ -1,6 +1,6 @@
 #include "load/postgres_introspector.h"
 
-#include <libpq-fe.h>
+#include "load/libpq_library.h"
 
 #include <map>
 #include <memory>
@@ -11,10 +11,10 @@ namespace gdpr::load {
 namespace {
 
 struct ConnCloser {
-  void operator()(PGconn* conn) const { PQfinish(conn); }
+  void operator()(PGconn* conn) const { pq::PQfinish(conn); }
 };
 struct ResultClearer {
-  void operator()(PGresult* result) const { PQclear(result); }
+  void operator()(PGresult* result) const { pq::PQclear(result); }
 };
 using Conn = std::unique_ptr<PGconn, ConnCloser>;
 using Result = std::unique_ptr<PGresult, ResultClearer>;
@@ -128,13 +128,13 @@ bool PostgresReader::Connect() {
   }
   keywords.push_back(nullptr);
   values.push_back(nullptr);
-  conn_.reset(PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1));
+  conn_.reset(pq::PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1));
   if (!conn_) {
     diags_.Error(where_, "cannot connect: out of memory");
     return false;
   }
-  if (PQstatus(conn_.get()) != CONNECTION_OK) {
-    std::string message = OneLine(url_, PQerrorMessage(conn_.get()));
+  if (pq::PQstatus(conn_.get()) != CONNECTION_OK) {
+    std::string message = OneLine(url_, pq::PQerrorMessage(conn_.get()));
     bool auth = message.find("password") != std::string::npos ||
                 message.find("authentication") != std::string::npos;
     diags_.Error(
@@ -143,15 +143,15 @@ bool PostgresReader::Connect() {
              : "check host, port and database name, and that the server accepts connections");
     return false;
   }
-  PQsetNoticeProcessor(conn_.get(), IgnoreNotice, nullptr);
+  pq::PQsetNoticeProcessor(conn_.get(), IgnoreNotice, nullptr);
   return true;
 }
 
 bool PostgresReader::Command(const char* sql) {
-  Result result(PQexec(conn_.get(), sql));
-  if (PQresultStatus(result.get()) == PGRES_COMMAND_OK) return true;
+  Result result(pq::PQexec(conn_.get(), sql));
+  if (pq::PQresultStatus(result.get()) == PGRES_COMMAND_OK) return true;
   diags_.Error(where_,
-               "cannot start a read-only session: " + OneLine(url_, PQerrorMessage(conn_.get())));
+               "cannot start a read-only session: " + OneLine(url_, pq::PQerrorMessage(conn_.get())));
   return false;
 }
 
@@ -165,15 +165,15 @@ bool PostgresReader::BeginReadOnly() {
 }
 
 Result PostgresReader::Query(const std::string& sql, const char* what) {
-  Result result(PQexec(conn_.get(), sql.c_str()));
-  if (PQresultStatus(result.get()) == PGRES_TUPLES_OK) return result;
+  Result result(pq::PQexec(conn_.get(), sql.c_str()));
+  if (pq::PQresultStatus(result.get()) == PGRES_TUPLES_OK) return result;
   diags_.Error(where_, std::string("cannot read the ") + what + ": " +
-                           OneLine(url_, PQerrorMessage(conn_.get())));
+                           OneLine(url_, pq::PQerrorMessage(conn_.get())));
   return nullptr;
 }
 
 std::string Value(const PGresult* rows, int row, int column) {
-  return PQgetvalue(rows, row, column);
+  return pq::PQgetvalue(rows, row, column);
 }
 
 std::string DefaultOf(const std::string& expression, const std::string& generated,
@@ -186,7 +186,7 @@ std::string DefaultOf(const std::string& expression, const std::string& generate
 
 void PostgresReader::ReadColumns(const PGresult* rows, model::Schema& schema,
                                  const std::map<std::string, size_t>& by_oid) {
-  for (int row = 0; row < PQntuples(rows); ++row) {
+  for (int row = 0; row < pq::PQntuples(rows); ++row) {
     auto table = by_oid.find(Value(rows, row, 0));
     if (table == by_oid.end()) continue;
     model::Column column;
@@ -202,7 +202,7 @@ void PostgresReader::ReadColumns(const PGresult* rows, model::Schema& schema,
 void PostgresReader::ReadKeys(const PGresult* rows, model::Schema& schema,
                               const std::map<std::string, size_t>& by_oid) {
   std::string current_constraint;
-  for (int row = 0; row < PQntuples(rows); ++row) {
+  for (int row = 0; row < pq::PQntuples(rows); ++row) {
     auto found = by_oid.find(Value(rows, row, 0));
     if (found == by_oid.end()) continue;
     model::Table& table = schema.tables[found->second];
@@ -226,7 +226,7 @@ void PostgresReader::ReadKeys(const PGresult* rows, model::Schema& schema,
 }
 
 std::optional<model::Schema> PostgresReader::ReadSchema(const LiveOptions& options) {
-  int version = PQserverVersion(conn_.get());
+  int version = pq::PQserverVersion(conn_.get());
   std::string columns_sql =
       Replace(kColumnsQuery, "%GENERATED%", version >= 120000 ? "a.attgenerated" : "''");
   std::string keys_sql =
@@ -242,7 +242,7 @@ std::optional<model::Schema> PostgresReader::ReadSchema(const LiveOptions& optio
   schema.path = url_.Redacted();
   schema.dialect = model::Dialect::kPostgres;
   std::map<std::string, size_t> by_oid;
-  for (int row = 0; row < PQntuples(tables.get()); ++row) {
+  for (int row = 0; row < pq::PQntuples(tables.get()); ++row) {
     model::Table table;
     table.schema = Value(tables.get(), row, 1);
     table.name = Value(tables.get(), row, 2);
@@ -254,7 +254,7 @@ std::optional<model::Schema> PostgresReader::ReadSchema(const LiveOptions& optio
   ReadKeys(keys.get(), schema, by_oid);
   if (options.progress)
     for (const model::Table& table : schema.tables) options.progress(table.QualifiedName());
-  Result end(PQexec(conn_.get(), "ROLLBACK"));
+  Result end(pq::PQexec(conn_.get(), "ROLLBACK"));
   return schema;
 }
 
@@ -262,6 +262,12 @@ std::optional<model::Schema> PostgresReader::ReadSchema(const LiveOptions& optio
 
 std::optional<model::Schema> IntrospectPostgres(const DatabaseUrl& url, model::Diagnostics& diags,
                                                 const LiveOptions& options) {
+  std::string why;
+  if (!LibPqAvailable(&why)) {
+    diags.Error({url.Redacted(), 0, 0}, "cannot connect: the PostgreSQL client library (libpq) could not be loaded: " + why,
+                "install libpq (Debian: libpq5) to read live PostgreSQL databases");
+    return std::nullopt;
+  }
   PostgresReader reader(url, diags);
   if (!reader.Connect() || !reader.BeginReadOnly()) return std::nullopt;
   return reader.ReadSchema(options);
