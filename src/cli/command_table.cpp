@@ -1,10 +1,13 @@
 #include "cli/command_table.h"
 
+#include "cli/validate_command.h"
+
 namespace gdpr::cli {
 
 // Each subcommand's factory lives in its own *_command.cpp.
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(MakeValidateCommand());
   return commands;
 }
 

@@ -56,6 +56,12 @@ void Diagnostics::Add(Diagnostic d) {
   diagnostics_.push_back(std::move(d));
 }
 
+void Diagnostics::SortFrom(size_t from) {
+  if (from >= diagnostics_.size()) return;
+  std::stable_sort(diagnostics_.begin() + static_cast<std::ptrdiff_t>(from), diagnostics_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.location < b.location; });
+}
+
 void Diagnostics::AddSource(std::string_view path, std::string_view text) {
   sources_[std::string(path)] = std::make_shared<const std::string>(text);
 }

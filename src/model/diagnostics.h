@@ -41,6 +41,11 @@ class Diagnostics {
   int error_count() const { return error_count_; }
   int warning_count() const { return warning_count_; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  size_t size() const { return diagnostics_.size(); }
+
+  // Sorts the diagnostics from index `from` on by location (stable), so that the
+  // problems a loader found in one file read top to bottom.
+  void SortFrom(size_t from);
 
   // Returns line `line` (1-based) of a registered source, without its newline,
   // or an empty string when the path or line is unknown.

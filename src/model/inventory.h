@@ -20,6 +20,8 @@ namespace gdpr::model {
 struct Located {
   SourceLocation loc;                              // the entity (its first key)
   std::map<std::string, SourceLocation> field_locs;  // "legal_basis" -> where it was written
+                                                   // (the value; the key for lists and mappings);
+                                                   // list items as "systems[0]", "systems[1]", ...
 
   // The location of `field` when it was written, else of the entity.
   const SourceLocation& At(const std::string& field) const;
@@ -53,6 +55,7 @@ struct Datastore : Located {
   std::string schema_path;   // resolved path on disk (empty when no schema)
   std::string url;           // live database URL (sqlite:..., postgresql://...)
   std::string dialect;       // optional override of the sniffed dialect
+  std::string base_dir;      // folder of the declaring file: relative paths in `url` resolve here
 };
 
 struct System : Located {

@@ -1,0 +1,495 @@
+#include "analysis/classifier.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+#include "analysis/classifier_pack.h"
+#include "analysis/column_name_normalizer.h"
+#include "load/file_reader.h"
+#include "util/edit_distance.h"
+
+namespace gdpr::analysis {
+namespace {
+
+constexpr size_t kMaxCacheEntries = 1 << 20;  // bounds memory on huge, varied inputs
+
+RE2::Options MatchOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+// Name patterns match whole tokens: `e_?mail` matches `email` and `work_e_mail`, not
+// `emails_sent` or `female`. `^` and `$` still anchor to the start and end of the name.
+std::string WrapTokens(const std::string& source) { return "(?:^|_)(?:" + source + ")(?:_|$)"; }
+
+// Comment patterns must match within the first four words: a column comment names its
+// subject first ("E-mail address of the customer"), while a word further on is usually
+// about something else ("Description of the usage of the password").
+std::string WrapCommentHead(const std::string& source) {
+  return "^[^a-z0-9]*(?:[a-z0-9'.-]+[^a-z0-9]+){0,3}?(?:" + source + ")";
+}
+
+// One top-level alternative of a pattern, to quote the part that matched in a reason.
+struct Alternative {
+  std::string source;
+  std::unique_ptr<RE2> re;
+};
+
+struct CompiledPattern {
+  ClassifierPattern p;
+  std::vector<Alternative> name_alts, comment_alts;
+  std::unique_ptr<RE2> types, not_types, nots;  // null when absent
+  std::vector<int> tables, not_tables;          // context class indices
+};
+
+struct Hit {
+  int pattern = 0;
+  bool by_name = false;
+  bool by_comment = false;
+  bool by_type = false;  // a type-only pattern
+};
+
+struct CacheEntry {
+  std::vector<Hit> hits;  // from the name and the type (not the comment)
+  ColumnVerdict verdict;  // for a column without a comment
+};
+
+}  // namespace
+
+struct Classifier::Impl {
+  explicit Impl(const Taxonomy& t) : taxonomy(t) {}
+  Taxonomy taxonomy;  // a copy: for the special marking of each verdict
+  ColumnNameNormalizer normalizer;
+  std::vector<std::string> context_names;        // unique class names; index = class id
+  std::vector<std::unique_ptr<RE2>> context_res;  // per context entry, in order
+  std::vector<int> context_class;                 // entry -> class id
+  std::vector<CompiledPattern> patterns;
+  RE2::Set name_set{MatchOptions(), RE2::UNANCHORED};
+  RE2::Set comment_set{MatchOptions(), RE2::ANCHOR_START};
+  std::vector<int> name_index, comment_index;  // set index -> pattern index
+  std::vector<int> type_only;
+
+  mutable std::mutex mu;
+  mutable std::unordered_map<std::string, int> table_cache;
+  mutable std::unordered_map<std::string, CacheEntry> cache;
+
+  // Loading.
+  bool Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags);
+  std::unique_ptr<RE2> Compile(const PackRegex& r, const std::string& what, model::Diagnostics& diags);
+  void AddPattern(ClassifierPattern p, model::Diagnostics& diags);
+  void AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r, bool wrap,
+                const char* what, int index, model::Diagnostics& diags);
+  bool ResolveClasses(const PackNames& names, std::vector<int>& out, model::Diagnostics& diags) const;
+
+  // Classifying.
+  int ContextIndex(const std::string& table_name) const;
+  std::vector<Hit> NameHits(const std::string& normalised, const std::string& type, int ctx) const;
+  void AddCommentHits(const std::string& normalised, const std::string& type, int ctx,
+                      const std::string& comment, std::vector<Hit>& hits) const;
+  bool Holds(const CompiledPattern& cp, const std::string& normalised, const std::string& type,
+             int ctx) const;
+  ColumnVerdict Decide(const std::vector<Hit>& hits, const std::string& raw_name,
+                       const std::string& normalised, const std::string& comment,
+                       const std::string& table_name, const std::string& type, int ctx) const;
+  std::string Explain(const Hit& h, const std::string& raw_name, const std::string& normalised,
+                      const std::string& comment, const std::string& table_name,
+                      const std::string& type, int ctx) const;
+};
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Splits a regex at its top-level `|` (outside groups and classes, not escaped).
+std::vector<std::string> TopLevelAlternatives(const std::string& re) {
+  std::vector<std::string> out(1);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      out.back() += re.substr(i++, 2);
+      continue;
+    }
+    if (in_class) in_class = c != ']';
+    else if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')') --depth;
+    else if (c == '|' && depth == 0) {
+      out.emplace_back();
+      continue;
+    }
+    out.back() += c;
+  }
+  return out;
+}
+
+std::vector<Alternative> CompileAlternatives(const PackRegex& r, bool wrap) {
+  std::vector<Alternative> out;
+  if (!r.present()) return out;
+  std::vector<std::string> alts = TopLevelAlternatives(r.source);
+  if (alts.size() < 2) return out;  // the whole pattern is quoted
+  for (auto& a : alts) {
+    auto re = std::make_unique<RE2>(wrap ? WrapTokens(a) : WrapCommentHead(a), MatchOptions());
+    if (re->ok()) out.push_back({std::move(a), std::move(re)});
+  }
+  return out;
+}
+
+// The alternative of `alts` that matches `text`, or `whole` when none does (or none is known).
+const std::string& MatchedPart(const std::vector<Alternative>& alts, const std::string& text,
+                               const std::string& whole) {
+  for (const auto& a : alts)
+    if (RE2::PartialMatch(text, *a.re)) return a.source;
+  return whole;
+}
+
+std::string JoinCategories(const std::vector<std::string>& cats) {
+  std::string out;
+  for (const auto& c : cats) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+int SpecialRank(Special s) {
+  switch (s) {
+    case Special::kNone: return 0;
+    case Special::kNationalId: return 1;
+    case Special::kArt9: return 2;
+    case Special::kArt10: return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Special GravestSpecial(const std::vector<std::string>& categories, const Taxonomy& taxonomy) {
+  Special best = Special::kNone;
+  for (const auto& c : categories) {
+    Special s = taxonomy.SpecialOf(c);
+    if (SpecialRank(s) > SpecialRank(best)) best = s;
+  }
+  return best;
+}
+
+// ---- loading -------------------------------------------------------------------
+
+std::unique_ptr<RE2> Classifier::Impl::Compile(const PackRegex& r, const std::string& what,
+                                               model::Diagnostics& diags) {
+  if (!r.present()) return nullptr;
+  auto re = std::make_unique<RE2>(r.source, MatchOptions());
+  if (!re->ok()) {
+    diags.Error(r.where, "invalid regular expression in '" + what + "': " + re->error());
+    return nullptr;
+  }
+  return re;
+}
+
+bool Classifier::Impl::ResolveClasses(const PackNames& names, std::vector<int>& out,
+                                      model::Diagnostics& diags) const {
+  bool ok = true;
+  for (const auto& n : names.names) {
+    auto it = std::find(context_names.begin(), context_names.end(), n);
+    if (it != context_names.end()) {
+      out.push_back(static_cast<int>(it - context_names.begin()));
+      continue;
+    }
+    diags.Error(names.where, "unknown table context class '" + n + "'",
+                util::DidYouMean(n, context_names));
+    ok = false;
+  }
+  return ok;
+}
+
+void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r,
+                                bool wrap, const char* what, int index, model::Diagnostics& diags) {
+  if (!r.present() || !Compile(r, what, diags)) return;  // Compile reports the error
+  std::string error;
+  if (set.Add(wrap ? WrapTokens(r.source) : WrapCommentHead(r.source), &error) < 0) {
+    diags.Error(r.where, std::string("invalid regular expression in '") + what + "': " + error);
+    return;
+  }
+  set_index.push_back(index);
+}
+
+void Classifier::Impl::AddPattern(ClassifierPattern p, model::Diagnostics& diags) {
+  CompiledPattern cp;
+  const int index = static_cast<int>(patterns.size());
+  ResolveClasses(p.tables, cp.tables, diags);
+  ResolveClasses(p.not_tables, cp.not_tables, diags);
+  AddToSet(name_set, name_index, p.name, true, "name", index, diags);
+  AddToSet(comment_set, comment_index, p.comment, false, "comment", index, diags);
+  cp.types = Compile(p.types, "types", diags);
+  cp.not_types = Compile(p.not_types, "not_types", diags);
+  std::string joined;
+  bool nots_ok = true;
+  for (const auto& r : p.nots) {
+    nots_ok = Compile(r, "not", diags) != nullptr && nots_ok;
+    joined += (joined.empty() ? "" : "|") + WrapTokens(r.source);
+  }
+  if (!joined.empty() && nots_ok) cp.nots = std::make_unique<RE2>(joined, MatchOptions());
+  if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
+  cp.name_alts = CompileAlternatives(p.name, true);
+  cp.comment_alts = CompileAlternatives(p.comment, false);
+  cp.p = std::move(p);
+  // Kept even when broken (the load then fails), so set indices stay valid.
+  patterns.push_back(std::move(cp));
+}
+
+bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  for (auto& pack : packs) {
+    for (const auto& [from, to] : pack.abbreviations)
+      if (!normalizer.AddAbbreviation(from.source, to))
+        diags.Error(from.where, "abbreviation '" + from.source + "' or its expansion has no letters");
+    for (const auto& s : pack.strip_prefixes) normalizer.AddStripPrefix(s);
+    for (const auto& w : pack.known_words) normalizer.AddKnownWord(w);
+    for (const auto& ctx : pack.contexts) {
+      std::string joined;
+      for (const auto& r : ctx.patterns) {
+        if (Compile(r, ctx.name, diags)) joined += (joined.empty() ? "" : "|") + ("(?:" + r.source + ")");
+      }
+      auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
+      context_class.push_back(static_cast<int>(it - context_names.begin()));
+      if (it == context_names.end()) context_names.push_back(ctx.name);
+      context_res.push_back(std::make_unique<RE2>(joined.empty() ? "$^" : joined, MatchOptions()));
+    }
+  }
+  for (auto& pack : packs)
+    for (auto& p : pack.patterns) AddPattern(std::move(p), diags);
+  if (!name_set.Compile() || !comment_set.Compile()) {
+    diags.Error({}, "the classifier patterns are too many or too large for RE2 to compile");
+  }
+  return diags.error_count() == errors_before;
+}
+
+Classifier::Classifier(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Classifier::Classifier(Classifier&&) noexcept = default;
+Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+Classifier::~Classifier() = default;
+
+std::optional<Classifier> Classifier::ParseAll(
+    const std::vector<std::pair<std::string, std::string>>& texts_and_names,
+    const Taxonomy& taxonomy, model::Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  std::vector<ClassifierPack> packs;
+  for (const auto& [text, name] : texts_and_names)
+    if (auto pack = ClassifierPack::Parse(text, name, taxonomy, diags)) packs.push_back(std::move(*pack));
+  auto impl = std::make_unique<Impl>(taxonomy);
+  if (!impl->Build(packs, diags) || diags.error_count() > errors_before) return std::nullopt;
+  return Classifier(std::move(impl));
+}
+
+std::optional<Classifier> Classifier::Parse(std::string_view text, std::string_view name,
+                                            const Taxonomy& taxonomy, model::Diagnostics& diags) {
+  return ParseAll({{std::string(text), std::string(name)}}, taxonomy, diags);
+}
+
+std::optional<Classifier> Classifier::LoadDir(const std::string& dir, const Taxonomy& taxonomy,
+                                              model::Diagnostics& diags,
+                                              std::string_view display_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".yaml" && it->is_regular_file()) files.push_back(it->path().filename().string());
+  if (ec || files.empty()) {
+    diags.Error({dir, 0, 0}, "no classifier packs (*.yaml) in '" + dir + "'");
+    return std::nullopt;
+  }
+  std::sort(files.begin(), files.end());
+  const std::string shown = display_dir.empty() ? dir : std::string(display_dir);
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const auto& f : files) {
+    auto text = load::ReadInputFile(dir + "/" + f, diags);
+    if (text) texts.emplace_back(std::move(*text), shown + "/" + f);
+  }
+  return ParseAll(texts, taxonomy, diags);
+}
+
+// ---- classifying ---------------------------------------------------------------
+
+int Classifier::Impl::ContextIndex(const std::string& table_name) const {
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = table_cache.find(table_name);
+    if (it != table_cache.end()) return it->second;
+  }
+  auto tokens = ColumnNameNormalizer::Split(table_name);
+  std::string normalised;
+  for (const auto& t : tokens) normalised += (normalised.empty() ? "" : "_") + t;
+  int ctx = -1;
+  for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
+    if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
+  std::lock_guard<std::mutex> lock(mu);
+  if (table_cache.size() > kMaxCacheEntries) table_cache.clear();
+  table_cache.emplace(table_name, ctx);
+  return ctx;
+}
+
+bool Classifier::Impl::Holds(const CompiledPattern& cp, const std::string& normalised,
+                             const std::string& type, int ctx) const {
+  auto in = [ctx](const std::vector<int>& v) { return std::find(v.begin(), v.end(), ctx) != v.end(); };
+  if (!cp.tables.empty() && !in(cp.tables)) return false;
+  if (in(cp.not_tables)) return false;
+  if (cp.p.types.present() && !(cp.types && RE2::PartialMatch(type, *cp.types))) return false;
+  if (cp.not_types && RE2::PartialMatch(type, *cp.not_types)) return false;
+  if (cp.nots && RE2::PartialMatch(normalised, *cp.nots)) return false;
+  return true;
+}
+
+std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const std::string& type,
+                                            int ctx) const {
+  std::vector<Hit> hits;
+  std::vector<int> matched;
+  if (!normalised.empty() && name_set.Match(normalised, &matched)) {
+    for (int m : matched) {
+      const int idx = name_index[static_cast<size_t>(m)];
+      if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, true, false, false});
+    }
+  }
+  for (int idx : type_only)
+    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true});
+  return hits;
+}
+
+void Classifier::Impl::AddCommentHits(const std::string& normalised, const std::string& type, int ctx,
+                                      const std::string& comment, std::vector<Hit>& hits) const {
+  std::vector<int> matched;
+  if (!comment_set.Match(ColumnNameNormalizer::FoldLower(comment), &matched)) return;
+  for (int m : matched) {
+    const int idx = comment_index[static_cast<size_t>(m)];
+    auto it = std::find_if(hits.begin(), hits.end(), [idx](const Hit& h) { return h.pattern == idx; });
+    if (it != hits.end()) {
+      it->by_comment = true;
+    } else if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) {
+      hits.push_back({idx, false, true, false});
+    }
+  }
+}
+
+std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
+                                      const std::string& normalised, const std::string& comment,
+                                      const std::string& table_name, const std::string& type,
+                                      int ctx) const {
+  const CompiledPattern& cp = patterns[static_cast<size_t>(h.pattern)];
+  const ClassifierPattern& p = cp.p;
+  std::string out;
+  if (h.by_name) {
+    out = "column name matches '" + MatchedPart(cp.name_alts, normalised, p.name.source) + "'";
+    if (normalised != Lower(raw_name)) out += " as '" + normalised + "'";
+  }
+  if (h.by_comment) {
+    const std::string& part = MatchedPart(cp.comment_alts, ColumnNameNormalizer::FoldLower(comment), p.comment.source);
+    out += std::string(out.empty() ? "column comment" : ", and its comment") + " matches '" + part + "'";
+  }
+  if (h.by_type) out = "column type '" + type + "' matches '" + p.types.source + "'";
+  else if (p.types.present()) out += ", type '" + type + "' matches '" + p.types.source + "'";
+  if (!p.tables.names.empty() && ctx >= 0)
+    out += ", in a " + context_names[static_cast<size_t>(ctx)] + " table ('" + table_name + "')";
+  return out + " (" + p.pack + ")";
+}
+
+ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::string& raw_name,
+                                       const std::string& normalised, const std::string& comment,
+                                       const std::string& table_name, const std::string& type,
+                                       int ctx) const {
+  auto conf = [this](const Hit& h) { return patterns[static_cast<size_t>(h.pattern)].p.confidence; };
+  const Hit* veto = nullptr;
+  std::vector<const Hit*> positives;
+  for (const Hit& h : hits) {
+    if (patterns[static_cast<size_t>(h.pattern)].p.negative()) {
+      if (!veto || conf(h) > conf(*veto) || (conf(h) == conf(*veto) && h.pattern < veto->pattern)) veto = &h;
+    } else {
+      positives.push_back(&h);
+    }
+  }
+  std::sort(positives.begin(), positives.end(), [&](const Hit* a, const Hit* b) {
+    return conf(*a) != conf(*b) ? conf(*a) > conf(*b) : a->pattern < b->pattern;
+  });
+  ColumnVerdict v;
+  v.source = "classifier";
+  auto explain = [&](const Hit& h) { return Explain(h, raw_name, normalised, comment, table_name, type, ctx); };
+  for (const Hit* h : positives) {
+    const auto& cats = patterns[static_cast<size_t>(h->pattern)].p.categories;
+    const bool vetoed = veto && conf(*h) <= conf(*veto);
+    if (!vetoed && v.categories.empty()) {
+      v.categories = cats;
+      v.special = GravestSpecial(cats, taxonomy);
+      v.reason = explain(*h);
+    } else if (v.runner_up.empty() && cats != v.categories) {
+      v.runner_up = JoinCategories(cats) + ": " + explain(*h);
+      if (vetoed) v.runner_up += "; overruled by '" + patterns[static_cast<size_t>(veto->pattern)].p.id +
+                                 "' (" + patterns[static_cast<size_t>(veto->pattern)].p.pack + ")";
+    }
+  }
+  return v;
+}
+
+ColumnVerdict Classifier::Classify(const model::Table& table, const model::Column& column) const {
+  const Impl& im = *impl_;
+  const int ctx = im.ContextIndex(table.name);
+  const std::string type = Lower(column.type);
+  std::string key = column.name;
+  key += '\x1f';
+  key += type;
+  key += '\x1f';
+  key += std::to_string(ctx);
+  CacheEntry entry;
+  bool cached = false;
+  {
+    std::lock_guard<std::mutex> lock(im.mu);
+    auto it = im.cache.find(key);
+    if (it != im.cache.end()) {
+      if (column.comment.empty()) return it->second.verdict;
+      entry = it->second;
+      cached = true;
+    }
+  }
+  const std::string normalised = im.normalizer.Normalize(column.name);
+  if (!cached) {
+    entry.hits = im.NameHits(normalised, type, ctx);
+    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", table.name, type, ctx);
+    std::lock_guard<std::mutex> lock(im.mu);
+    if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
+    im.cache.emplace(key, entry);
+  }
+  if (column.comment.empty()) return entry.verdict;
+  std::vector<Hit> hits = entry.hits;
+  im.AddCommentHits(normalised, type, ctx, column.comment, hits);
+  return im.Decide(hits, column.name, normalised, column.comment, table.name, type, ctx);
+}
+
+std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {
+  std::vector<std::vector<ColumnVerdict>> out;
+  out.reserve(schema.tables.size());
+  for (const auto& table : schema.tables) {
+    auto& verdicts = out.emplace_back();
+    verdicts.reserve(table.columns.size());
+    for (const auto& column : table.columns) verdicts.push_back(Classify(table, column));
+  }
+  return out;
+}
+
+std::string Classifier::Normalize(std::string_view column_name) const {
+  return impl_->normalizer.Normalize(column_name);
+}
+
+std::string Classifier::ContextOf(std::string_view table_name) const {
+  const int ctx = impl_->ContextIndex(std::string(table_name));
+  return ctx < 0 ? std::string() : impl_->context_names[static_cast<size_t>(ctx)];
+}
+
+size_t Classifier::pattern_count() const { return impl_->patterns.size(); }
+
+}  // namespace gdpr::analysis

@@ -1,0 +1,41 @@
+// DiscoverDeclarationFiles: which of the paths a user named are declarations files
+// (top-level `gdpr_audit: 1`) and which are Fides manifests (top-level `system:`,
+// `dataset:` or `organization:` without `gdpr_audit`).
+//
+// Folders are walked recursively in sorted order; hidden folders (.git, .venv, ...)
+// are skipped, and so, quietly, is every .yaml/.yml file that is neither kind (CI
+// configs, compose files...). A file named explicitly is always taken as a
+// declarations file unless it is a Fides manifest, so the loader can say precisely
+// what is wrong with it (empty, binary, a YAML error, no `gdpr_audit: 1`).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/file_reader.h"
+#include "model/diagnostics.h"
+
+namespace gdpr::load {
+
+struct LoadOptions {
+  ReadLimits limits;
+};
+
+struct DiscoveredFiles {
+  std::vector<std::string> declarations;  // display paths (as given, joined, normalised); the
+                                          // order of `paths`, each folder in sorted order
+  std::vector<std::string> fides;
+};
+
+// Reports paths that do not exist and explicit files that are not YAML (.yaml/.yml)
+// to `diags`; never fails as a whole. Each file appears once.
+DiscoveredFiles DiscoverDeclarationFiles(const std::vector<std::string>& paths, model::Diagnostics& diags,
+                                         const LoadOptions& options = {});
+
+enum class YamlFileKind { kDeclarations, kFides, kOther };
+// Classifies YAML text by its top-level keys (a cheap scan: syntax errors do not hide
+// a declarations file from discovery; the loader reports them).
+YamlFileKind ClassifyYamlText(std::string_view text);
+
+}  // namespace gdpr::load

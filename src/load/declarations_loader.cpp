@@ -1,0 +1,182 @@
+#include "load/declarations_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "load/file_reader.h"
+#include "load/yaml_parser.h"
+#include "util/edit_distance.h"
+
+namespace gdpr::load {
+namespace {
+
+bool HasGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
+
+// Keeps the first entity of each id and reports every later one, naming both places.
+template <typename T>
+void DropDuplicateIds(std::vector<T>& items, std::map<std::string, model::SourceLocation>& first,
+                      std::string_view kind, model::Diagnostics& diags) {
+  std::vector<T> kept;
+  for (T& item : items) {
+    if (!item.id.empty()) {
+      auto [it, inserted] = first.emplace(item.id, item.At("id"));
+      if (!inserted) {
+        diags.Error(item.At("id"), "duplicate " + std::string(kind) + " id '" + item.id + "'",
+                    "first declared at " + it->second.ToString() + "; ids must be unique across all files");
+        continue;
+      }
+    }
+    kept.push_back(std::move(item));
+  }
+  items = std::move(kept);
+}
+
+template <typename T>
+std::vector<std::string> Ids(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const T& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+std::vector<std::string> DatastoreIds(const model::Inventory& inventory) {
+  std::vector<std::string> ids;
+  for (const model::System& s : inventory.systems)
+    for (const model::Datastore& d : s.datastores) ids.push_back(d.id);
+  return ids;
+}
+
+std::string FirstPart(const std::string& dotted) { return dotted.substr(0, dotted.find('.')); }
+
+}  // namespace
+
+DeclarationsLoader::DeclarationsLoader(const analysis::Taxonomy& taxonomy, const analysis::CountryTable& countries,
+                                       model::Diagnostics& diags)
+    : vocabulary_(taxonomy, countries, diags), parser_(vocabulary_, diags), diags_(diags) {}
+
+void DeclarationsLoader::AddText(std::string_view text, std::string_view name, const std::string& base_dir) {
+  inventory_.files.push_back({std::string(name), "declarations"});
+  size_t first_diagnostic = diags_.size();
+  auto root = ParseYaml(text, name, diags_);
+  if (!root) return;
+  Merge(parser_.Parse(*root, base_dir));
+  diags_.SortFrom(first_diagnostic);  // fields are checked in reading order; users read top down
+}
+
+void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& options) {
+  auto text = ReadInputFile(path, diags_, options.limits);
+  if (!text) {
+    inventory_.files.push_back({path, "declarations"});
+    return;
+  }
+  AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
+}
+
+void DeclarationsLoader::Merge(model::Inventory&& part) {
+  if (part.organization) {
+    if (inventory_.organization)
+      diags_.Error(part.organization->loc, "the organization is declared a second time",
+                   "first declared at " + inventory_.organization->loc.ToString() +
+                       "; declare it in one file only");
+    else
+      inventory_.organization = std::move(part.organization);
+  }
+  auto append = [](auto& to, auto& from) {
+    for (auto& item : from) to.push_back(std::move(item));
+  };
+  append(inventory_.systems, part.systems);
+  append(inventory_.purposes, part.purposes);
+  append(inventory_.flows, part.flows);
+  append(inventory_.columns, part.columns);
+  append(inventory_.waivers, part.waivers);
+}
+
+model::Inventory DeclarationsLoader::Finish() {
+  size_t first_diagnostic = diags_.size();
+  DropDuplicates();
+  CheckReferences();
+  diags_.SortFrom(first_diagnostic);
+  return std::move(inventory_);
+}
+
+void DeclarationsLoader::DropDuplicates() {
+  std::map<std::string, model::SourceLocation> systems, stores, purposes, flows;
+  DropDuplicateIds(inventory_.systems, systems, "system", diags_);
+  for (model::System& system : inventory_.systems) DropDuplicateIds(system.datastores, stores, "datastore", diags_);
+  DropDuplicateIds(inventory_.purposes, purposes, "purpose", diags_);
+  DropDuplicateIds(inventory_.flows, flows, "flow", diags_);
+}
+
+void DeclarationsLoader::CheckSystemRef(const std::string& id, const model::SourceLocation& at,
+                                        std::string_view role) const {
+  if (id.empty() || inventory_.FindSystem(id)) return;
+  std::string hint = util::DidYouMean(id, Ids(inventory_.systems));
+  diags_.Error(at, std::string(role) + " names system '" + id + "', which is not declared",
+               hint.empty() ? "declare it under 'systems:' (in any of the files)" : hint);
+}
+
+void DeclarationsLoader::CheckDatastoreRef(const std::string& id, const model::SourceLocation& at,
+                                           std::string_view role) const {
+  if (id.empty() || inventory_.FindDatastore(id)) return;
+  std::string hint = util::DidYouMean(id, DatastoreIds(inventory_));
+  diags_.Error(at, std::string(role) + " names datastore '" + id + "', which is not declared",
+               hint.empty() ? "declare it under the 'datastores:' of its system" : hint);
+}
+
+void DeclarationsLoader::CheckReferences() const {
+  for (const model::Purpose& purpose : inventory_.purposes) {
+    for (size_t i = 0; i < purpose.systems.size(); ++i)
+      CheckSystemRef(purpose.systems[i], purpose.At("systems[" + std::to_string(i) + "]"),
+                     "purpose '" + purpose.id + "'");
+    if (purpose.consent && purpose.consent->record.find('.') != std::string::npos)
+      CheckDatastoreRef(FirstPart(purpose.consent->record), purpose.consent->At("record"),
+                        "the consent record of purpose '" + purpose.id + "'");
+  }
+  for (const model::Flow& flow : inventory_.flows) {
+    CheckSystemRef(flow.from, flow.At("from"), "flow '" + flow.id + "'");
+    CheckSystemRef(flow.to, flow.At("to"), "flow '" + flow.id + "'");
+    if (!flow.purpose.empty() && !inventory_.FindPurpose(flow.purpose)) {
+      std::string hint = util::DidYouMean(flow.purpose, Ids(inventory_.purposes));
+      diags_.Error(flow.At("purpose"), "flow '" + flow.id + "' names purpose '" + flow.purpose + "', which is not declared",
+                   hint.empty() ? "declare it under 'purposes:' (in any of the files)" : hint);
+    }
+  }
+  for (const model::ColumnAnnotation& column : inventory_.columns) {
+    // A malformed match (fewer than three parts) was reported by the parser already.
+    std::string store = FirstPart(column.match);
+    if (std::count(column.match.begin(), column.match.end(), '.') >= 2 && !HasGlob(store))
+      CheckDatastoreRef(store, column.At("match"), "'columns' entry '" + column.match + "'");
+  }
+  for (const model::Waiver& waiver : inventory_.waivers) CheckWaiverSubject(waiver);
+}
+
+// A waiver for an entity that does not exist can never apply: most likely a typo.
+void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
+  size_t colon = waiver.subject.find(':');
+  if (colon == std::string::npos) return;
+  std::string kind = waiver.subject.substr(0, colon), id = waiver.subject.substr(colon + 1);
+  if (HasGlob(id)) return;
+  std::vector<std::string> ids;
+  if (kind == "system") ids = Ids(inventory_.systems);
+  else if (kind == "purpose") ids = Ids(inventory_.purposes);
+  else if (kind == "flow") ids = Ids(inventory_.flows);
+  else if (kind == "datastore") ids = DatastoreIds(inventory_);
+  else return;
+  if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+  std::string hint = util::DidYouMean(id, ids);
+  diags_.Warning(waiver.At("subject"), "waiver subject '" + waiver.subject + "' names no declared " + kind,
+                 hint.empty() ? "this waiver can never apply" : hint);
+}
+
+model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
+                                  const analysis::CountryTable& countries, model::Diagnostics& diags,
+                                  const LoadOptions& options) {
+  DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, options);
+  DeclarationsLoader loader(taxonomy, countries, diags);
+  for (const std::string& path : found.declarations) loader.AddFile(path, options);
+  for (const std::string& path : found.fides)
+    diags.Warning({path, 0, 0}, "Fides manifest '" + path + "' is not read by this version (ignored)");
+  return loader.Finish();
+}
+
+}  // namespace gdpr::load

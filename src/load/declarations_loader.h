@@ -1,0 +1,62 @@
+// DeclarationsLoader: turns the declarations files of a run into one Inventory.
+//
+// Each file is parsed on its own (DeclarationsParser: syntax, fields, types, vocabulary,
+// schema paths); Finish() then merges them and runs the checks that span files:
+// duplicate ids (systems, datastores, purposes, flows; the error names both places)
+// and references (a flow's from/to/purpose, a purpose's systems, consent.record's
+// datastore, a `columns:` match's datastore, a waiver's subject). Every problem goes
+// to the Diagnostics sink; nothing throws, and the inventory holds whatever could be read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/country_table.h"
+#include "analysis/taxonomy.h"
+#include "load/declarations_discovery.h"
+#include "load/declarations_parser.h"
+#include "load/vocabulary_checker.h"
+#include "model/diagnostics.h"
+#include "model/inventory.h"
+
+namespace gdpr::load {
+
+class DeclarationsLoader {
+ public:
+  // `taxonomy`, `countries` and `diags` must outlive the loader.
+  DeclarationsLoader(const analysis::Taxonomy& taxonomy, const analysis::CountryTable& countries,
+                     model::Diagnostics& diags);
+
+  // Parses one file's text; `name` is the display path (used in every message and in
+  // Inventory::files), `base_dir` the folder relative paths in it resolve against.
+  void AddText(std::string_view text, std::string_view name, const std::string& base_dir);
+  // Reads `path` (refusing directories, binary and oversized files) and adds it;
+  // relative paths inside resolve against the file's folder.
+  void AddFile(const std::string& path, const LoadOptions& options = {});
+
+  // Runs the cross-file checks and returns the merged inventory: the first declaration
+  // of a duplicated id wins. Call once, after the last Add.
+  model::Inventory Finish();
+
+ private:
+  void Merge(model::Inventory&& part);
+  void DropDuplicates();
+  void CheckReferences() const;
+  void CheckSystemRef(const std::string& id, const model::SourceLocation& at, std::string_view role) const;
+  void CheckDatastoreRef(const std::string& id, const model::SourceLocation& at, std::string_view role) const;
+  void CheckWaiverSubject(const model::Waiver& waiver) const;
+
+  VocabularyChecker vocabulary_;
+  DeclarationsParser parser_;
+  model::Diagnostics& diags_;
+  model::Inventory inventory_;
+};
+
+// Discovers the files under `paths`, loads every declarations file and finishes.
+// Fides manifests are not read here yet: each is named in a warning.
+model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
+                                  const analysis::CountryTable& countries, model::Diagnostics& diags,
+                                  const LoadOptions& options = {});
+
+}  // namespace gdpr::load
