@@ -69,6 +69,7 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
     inventory_.files.push_back({path, "declarations"});
     return;
   }
+  parser_.SetScanRoot(options.root);
   AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
 }
 
@@ -171,9 +172,12 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
 model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
                                   const analysis::CountryTable& countries, model::Diagnostics& diags,
                                   const LoadOptions& options) {
-  DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, options);
+  LoadOptions bounded = options;
+  bounded.root = ScanRoot::FromPaths(paths.empty() ? std::vector<std::string>{"."} : paths);
+  bounded.root.AllowOutside(options.allow_outside_root);
+  DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, bounded);
   DeclarationsLoader loader(taxonomy, countries, diags);
-  for (const std::string& path : found.declarations) loader.AddFile(path, options);
+  for (const std::string& path : found.declarations) loader.AddFile(path, bounded);
   for (const std::string& path : found.fides)
     diags.Warning({path, 0, 0}, "Fides manifest '" + path + "' is not read by this version (ignored)");
   return loader.Finish();

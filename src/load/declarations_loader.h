@@ -54,6 +54,8 @@ class DeclarationsLoader {
 };
 
 // Discovers the files under `paths`, loads every declarations file and finishes.
+// The folders of `paths` are the scan root (see scan_root.h): files and `schema:`
+// paths that resolve outside them are refused unless options.allow_outside_root.
 // Fides manifests are not read here yet: each is named in a warning.
 model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
                                   const analysis::CountryTable& countries, model::Diagnostics& diags,

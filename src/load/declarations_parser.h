@@ -6,7 +6,9 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
+#include "load/scan_root.h"
 #include "load/vocabulary_checker.h"
 #include "load/yaml_node.h"
 #include "model/diagnostics.h"
@@ -25,6 +27,8 @@ class DeclarationsParser {
   // with errors are kept with what could be read, so later checks still see them.
   // `base_dir` is the folder relative paths in the file resolve against.
   model::Inventory Parse(const YamlNode& root, const std::string& base_dir);
+  // `schema:` paths that resolve outside `root` are errors (default: no boundary).
+  void SetScanRoot(ScanRoot root) { root_ = std::move(root); }
 
  private:
   bool CheckHeader(const YamlNode& root);
@@ -53,6 +57,7 @@ class DeclarationsParser {
 
   const VocabularyChecker& vocabulary_;
   model::Diagnostics& diags_;
+  ScanRoot root_;
 };
 
 }  // namespace gdpr::load
