@@ -13,13 +13,13 @@ namespace {
 
 bool HasGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
 
-// Keeps the first entity of each id and reports every later one, naming both places.
+// Keeps the first entity of each written id and reports every later one, naming both places.
 template <typename T>
 void DropDuplicateIds(std::vector<T>& items, std::map<std::string, model::SourceLocation>& first,
                       std::string_view kind, model::Diagnostics& diags) {
   std::vector<T> kept;
   for (T& item : items) {
-    if (!item.id.empty()) {
+    if (!item.id.empty() && item.field_locs.count("id")) {  // only ids the user wrote
       auto [it, inserted] = first.emplace(item.id, item.At("id"));
       if (!inserted) {
         diags.Error(item.At("id"), "duplicate " + std::string(kind) + " id '" + item.id + "'",
@@ -71,6 +71,11 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
   }
   parser_.SetScanRoot(options.root);
   AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
+}
+
+void DeclarationsLoader::AddInventory(model::Inventory part) {
+  for (model::InputFile& file : part.files) inventory_.files.push_back(std::move(file));
+  Merge(std::move(part));
 }
 
 void DeclarationsLoader::Merge(model::Inventory&& part) {

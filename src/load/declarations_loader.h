@@ -35,6 +35,10 @@ class DeclarationsLoader {
   // relative paths inside resolve against the file's folder.
   void AddFile(const std::string& path, const LoadOptions& options = {});
 
+  // Adds an inventory read by another reader (a Fides manifest, say), so that the
+  // cross-file checks of Finish() cover its entities too. Its `files` are kept as given.
+  void AddInventory(model::Inventory part);
+
   // Runs the cross-file checks and returns the merged inventory: the first declaration
   // of a duplicated id wins. Call once, after the last Add.
   model::Inventory Finish();

@@ -25,7 +25,8 @@ class DeclarationsParser {
 
   // Reads `root` (the document of one file) and returns what it declares; entities
   // with errors are kept with what could be read, so later checks still see them.
-  // `base_dir` is the folder relative paths in the file resolve against.
+  // `base_dir` is the folder relative paths in the file resolve against. A flow without
+  // an `id` is named "from->to" (":purpose" appended when it has one).
   model::Inventory Parse(const YamlNode& root, const std::string& base_dir);
   // `schema:` paths that resolve outside `root` are errors (default: no boundary).
   void SetScanRoot(ScanRoot root) { root_ = std::move(root); }

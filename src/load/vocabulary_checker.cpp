@@ -16,7 +16,8 @@ const std::vector<std::string> kSpecialCategoryConditions = {
 const std::vector<std::string> kResponsibilities = {"controller", "joint_controller", "processor",
                                                     "sub_processor", "third_party"};
 const std::vector<std::string> kTransferMechanisms = {"adequacy", "dpf", "scc", "bcr", "derogation"};
-const std::vector<std::string> kDialects = {"postgres", "mysql", "sqlite"};
+const std::vector<std::string> kDialects = {"postgres", "postgresql", "pg",     "mysql",
+                                           "mariadb",  "sqlite",     "sqlite3"};
 const std::vector<std::string> kSubjectKinds = {"organization", "system", "datastore", "purpose",
                                                 "flow",         "table",  "column",    "waiver"};
 
@@ -31,7 +32,13 @@ std::optional<std::string> VocabularyChecker::TaxonomyKey(analysis::TaxonomyKind
                    "write '" + *current + "'");
     return current;
   }
-  std::string hint = taxonomy_.Suggest(kind, key);
+  std::string hint;
+  // A key of another kind in the wrong field ("data_use: user.contact.email").
+  for (analysis::TaxonomyKind other : {analysis::TaxonomyKind::kDataCategory, analysis::TaxonomyKind::kDataUse,
+                                       analysis::TaxonomyKind::kDataSubject})
+    if (hint.empty() && other != kind && taxonomy_.Contains(other, key))
+      hint = Quote(key) + " is a " + analysis::TaxonomyKindName(other) + ", not a " + kind_name;
+  if (hint.empty()) hint = taxonomy_.Suggest(kind, key);
   // "user.adress": the last segment alone often finds it ("user.contact.address").
   if (size_t dot = key.rfind('.'); hint.empty() && dot != std::string::npos)
     hint = taxonomy_.Suggest(kind, std::string_view(key).substr(dot + 1));
@@ -91,6 +98,13 @@ std::optional<util::IsoDuration> VocabularyChecker::Duration(const YamlNode& nod
   else hint = why + "; for example P30D (30 days), P6M (6 months) or P7Y (7 years)";
   diags_.Error(node.Location(), Quote(field) + ": '" + node.scalar + "' is not an ISO 8601 duration", hint);
   return std::nullopt;
+}
+
+std::string CanonicalDialect(std::string_view name) {
+  if (name == "postgresql" || name == "pg") return "postgres";
+  if (name == "mariadb") return "mysql";
+  if (name == "sqlite3") return "sqlite";
+  return std::string(name);
 }
 
 bool IsIsoDate(std::string_view t) {

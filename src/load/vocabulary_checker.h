@@ -23,7 +23,7 @@ extern const std::vector<std::string> kLegalBases;               // Art. 6(1)
 extern const std::vector<std::string> kSpecialCategoryConditions;  // Art. 9(2)
 extern const std::vector<std::string> kResponsibilities;
 extern const std::vector<std::string> kTransferMechanisms;        // Chapter V
-extern const std::vector<std::string> kDialects;
+extern const std::vector<std::string> kDialects;                  // with aliases; see CanonicalDialect()
 extern const std::vector<std::string> kSubjectKinds;              // waiver subject kinds
 
 class VocabularyChecker {
@@ -56,6 +56,9 @@ class VocabularyChecker {
   const analysis::CountryTable& countries_;
   model::Diagnostics& diags_;
 };
+
+// "postgres", "mysql" or "sqlite" for any name in kDialects ("pg" -> "postgres").
+std::string CanonicalDialect(std::string_view name);
 
 // True when `text` is a real date written YYYY-MM-DD (leap years included).
 bool IsIsoDate(std::string_view text);

@@ -7,48 +7,73 @@
 namespace gdpr::load {
 namespace {
 
-// yaml-cpp parses recursively. Its own depth guard is far deeper than any real
-// declarations file needs, so we refuse deep flow or block nesting before handing
-// the text over: a cheap scan that over-approximates nesting is enough here.
-int ApproximateNesting(std::string_view text) {
-  int flow = 0, max_flow = 0, max_block = 0;
-  bool in_single = false, in_double = false, in_comment = false;
-  int line_prefix = 0;  // indentation plus "- " markers at the start of a line
-  bool at_line_start = true;
+// What a cheap pass over the text finds before yaml-cpp sees it.
+struct PreScan {
+  int nesting = 0;          // over-approximates flow and block nesting
+  int open_quote_line = 0;  // 1-based line of a quote never closed; 0 when none
+  int open_quote_column = 0;
+};
+
+// yaml-cpp parses recursively, and its own depth guard is far deeper than any real
+// declarations file needs, so deep nesting is refused before handing the text over.
+// The same pass finds a quoted scalar that is never closed: yaml-cpp 0.7 accepts
+// `name: "Webshop` at the end of a file and silently swallows the lines after it.
+// A quote only opens a scalar where a YAML token can start (after `: `, `- `, `,`,
+// `[`, `{` or at the start of a line), so "Jan's shop" is not a quote.
+PreScan ScanText(std::string_view text) {
+  PreScan result;
+  int flow = 0, line = 1, column = 0, line_prefix = 0;
+  char quote = 0;
+  int quote_line = 0, quote_column = 0;
+  bool in_comment = false, at_line_start = true;
+  char last_significant = 0;  // last non-space character on this line outside quotes
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    ++column;
     if (c == '\n') {
+      ++line;
+      column = 0;
       in_comment = false;
       at_line_start = true;
       line_prefix = 0;
+      last_significant = 0;
+      continue;
+    }
+    if (quote) {
+      if (quote == '"' && c == '\\') ++i, ++column;
+      else if (c == quote && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i, ++column;
+      else if (c == quote) quote = 0, last_significant = c;
       continue;
     }
     if (in_comment) continue;
     if (at_line_start) {
-      if (c == ' ' || c == '-' || c == '?' ) {
-        if (c != ' ') ++line_prefix;
-        ++line_prefix;
-        max_block = std::max(max_block, line_prefix / 2);
+      if (c == ' ' || c == '-' || c == '?') {
+        line_prefix += c == ' ' ? 1 : 2;
+        result.nesting = std::max(result.nesting, line_prefix / 2);
+        if (c != ' ') last_significant = c;
         continue;
       }
       at_line_start = false;
     }
-    if (in_double) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_double = false;
-      continue;
+    bool token_start = last_significant == 0 || std::string_view(":,[{-?").find(last_significant) != std::string_view::npos;
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      in_comment = true;
+    } else if ((c == '"' || c == '\'') && token_start) {
+      quote = c;
+      quote_line = line;
+      quote_column = column;
+    } else if (c == '[' || c == '{') {
+      result.nesting = std::max(result.nesting, ++flow);
+    } else if ((c == ']' || c == '}') && flow > 0) {
+      --flow;
     }
-    if (in_single) {
-      if (c == '\'') in_single = false;
-      continue;
-    }
-    if (c == '#') in_comment = true;
-    else if (c == '"') in_double = true;
-    else if (c == '\'') in_single = true;
-    else if (c == '[' || c == '{') max_flow = std::max(max_flow, ++flow);
-    else if ((c == ']' || c == '}') && flow > 0) --flow;
+    if (c != ' ' && c != '\t' && c != '\r') last_significant = c;
   }
-  return std::max(max_flow, max_block);
+  if (quote) {
+    result.open_quote_line = quote_line;
+    result.open_quote_column = quote_column;
+  }
+  return result;
 }
 
 class Converter {
@@ -121,7 +146,14 @@ std::string Capitalised(std::string s) {
 std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
                                   model::Diagnostics& diags, const YamlLimits& limits) {
   diags.AddSource(name, text);
-  if (ApproximateNesting(text) > limits.max_depth) {
+  PreScan scan = ScanText(text);
+  if (scan.open_quote_line > 0) {
+    diags.Error({std::string(name), scan.open_quote_line, scan.open_quote_column},
+                "invalid YAML: this quoted value is never closed",
+                "add the closing quote; everything after it was read as part of the value");
+    return std::nullopt;
+  }
+  if (scan.nesting > limits.max_depth) {
     diags.Error({std::string(name), 1, 1},
                 "YAML nesting is deeper than " + std::to_string(limits.max_depth) + " levels",
                 "declarations never nest this deep; is this the right file?");

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/redact.h"
+
 namespace gdpr::model {
 namespace {
 
@@ -90,10 +92,10 @@ void Diagnostics::Render(std::ostream& out, bool color) const {
     std::string where = d.location.ToString();
     if (!where.empty()) out << bold << where << ":" << reset << " ";
     out << (color ? LevelColor(d.level) : "") << LevelName(d.level) << ":" << reset << " "
-        << d.message << "\n";
+        << util::RedactSecrets(d.message) << "\n";
     std::string line = SourceLine(d.location.path, d.location.line);
     if (!line.empty()) {
-      out << "  " << Printable(line, kMaxQuote) << "\n";
+      out << "  " << Printable(util::RedactSecrets(line), kMaxQuote) << "\n";
       if (d.location.column > 0 && static_cast<size_t>(d.location.column) <= kMaxQuote) {
         out << "  " << std::string(d.location.column - 1, ' ') << (color ? "\x1b[1;32m" : "")
             << "^" << reset << "\n";

@@ -56,7 +56,7 @@ systems:
         schema: db/shop.sql
       - id: live
         url: postgresql://user@localhost/shop
-        dialect: postgres
+        dialect: postgresql
   - id: mailer
     name: Newsletter SaaS
     responsibility: processor
@@ -342,6 +342,16 @@ systems: [{ id: a, datastores: [{ id: s }] }]
   CHECK(inv.purposes[0].data_categories == std::vector<std::string>{"user.name"});
 }
 
+TEST_CASE("load::DeclarationsLoader names a taxonomy key used in the wrong field") {
+  Diagnostics diags;
+  LoadText("gdpr_audit: 1\npurposes:\n  - id: p\n    data_use: user.contact.email\n    data_categories: [customer]\n",
+           diags);
+  ExpectDiagnostic(diags, "unknown data use 'user.contact.email'", 4, 15, DiagnosticLevel::kError,
+                   "'user.contact.email' is a data category, not a data use");
+  ExpectDiagnostic(diags, "unknown data category 'customer'", 5, 23, DiagnosticLevel::kError,
+                   "'customer' is a data subject, not a data category");
+}
+
 TEST_CASE("load::DeclarationsLoader maps deprecated taxonomy keys") {
   Diagnostics diags;
   Inventory inv = LoadText(R"(gdpr_audit: 1
@@ -443,6 +453,31 @@ systems:
   CHECK(inv.systems[0].datastores[1].schema_path == dir.path() + "/db/real.sql");
 }
 
+TEST_CASE("load::DeclarationsLoader never repeats a database password") {
+  Diagnostics diags;
+  LoadText(R"(gdpr_audit: 1
+systems:
+  - id: a
+    datastores:
+      - id: pg
+        url: postgresql://app:s3cret@db.example/shop
+      - id: my
+        url: mysql://root:hunter2@db/shop?sslmode=require
+      - id: q
+        url: postgres://db/shop?user=app&password=pa55
+)",
+           diags);
+  std::string all = Rendered(diags);
+  INFO(all);
+  CHECK(all.find("s3cret") == std::string::npos);
+  CHECK(all.find("hunter2") == std::string::npos);
+  CHECK(all.find("pa55") == std::string::npos);
+  ExpectDiagnostic(diags, "datastore 'pg' has a password in its url", 5, 9, DiagnosticLevel::kWarning, "PGPASSWORD");
+  ExpectDiagnostic(diags, "unsupported database URL 'mysql://root:***@db/shop?sslmode=require'", 7, 9);
+  ExpectDiagnostic(diags, "datastore 'q' has a password in its url", 9, 9, DiagnosticLevel::kWarning);
+  CHECK(diags.error_count() == 1);
+}
+
 TEST_CASE("load::DeclarationsLoader checks references") {
   Diagnostics diags;
   LoadText(R"(gdpr_audit: 1
@@ -485,6 +520,25 @@ waivers:
   CHECK(diags.warning_count() == 1);
 }
 
+TEST_CASE("load::DeclarationsLoader names flows without an id after their ends") {
+  Diagnostics diags;
+  Inventory inv = LoadText(R"(gdpr_audit: 1
+systems: [{ id: a }, { id: b }]
+purposes: [{ id: p }]
+flows:
+  - { from: a, to: b }
+  - { from: a, to: b, purpose: p }
+  - { from: a, to: b }
+)",
+                           diags);
+  INFO(Rendered(diags));
+  CHECK(diags.all().empty());
+  REQUIRE(inv.flows.size() == 3);
+  CHECK(inv.flows[0].id == "a->b");
+  CHECK(inv.flows[1].id == "a->b:p");
+  CHECK(inv.flows[2].id == "a->b");
+}
+
 TEST_CASE("load::DeclarationsLoader reports duplicate ids across files, naming both places") {
   Diagnostics diags;
   DeclarationsLoader loader(gdpr::testing::ShippedTaxonomy(), gdpr::testing::ShippedCountries(), diags);
@@ -523,6 +577,28 @@ flows: [{ id: f, from: crm, to: webshop }]
   CHECK(inv.purposes.size() == 1);
   CHECK(inv.flows.size() == 1);
   CHECK(inv.files.size() == 2);
+}
+
+TEST_CASE("load::DeclarationsLoader checks inventories from other readers too") {
+  Diagnostics diags;
+  DeclarationsLoader loader(gdpr::testing::ShippedTaxonomy(), gdpr::testing::ShippedCountries(), diags);
+  loader.AddText("gdpr_audit: 1\nsystems: [{ id: shop }]\n", "a.yaml", "");
+  Inventory fides;
+  fides.files.push_back({"fides.yaml", "fides"});
+  fides.systems.emplace_back();
+  fides.systems.back().id = "shop";
+  fides.systems.back().loc = {"fides.yaml", 3, 5};
+  fides.systems.back().field_locs["id"] = {"fides.yaml", 3, 18};
+  fides.flows.emplace_back();
+  fides.flows.back().id = "f";
+  fides.flows.back().from = "shop";
+  fides.flows.back().to = "warehouse";
+  loader.AddInventory(std::move(fides));
+  Inventory inv = loader.Finish();
+  ExpectDiagnostic(diags, "duplicate system id 'shop'", 3, 18, DiagnosticLevel::kError, "a.yaml:2:17");
+  CHECK(FindDiagnostic(diags, "names system 'warehouse'"));
+  REQUIRE(inv.files.size() == 2);
+  CHECK(inv.files[1].kind == "fides");
 }
 
 TEST_CASE("load::DeclarationsLoader refuses hostile and broken files without crashing") {

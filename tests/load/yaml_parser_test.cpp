@@ -61,3 +61,21 @@ TEST_CASE("load::ParseYaml refuses hostile documents") {
     CHECK(root->IsNull());
   }
 }
+
+TEST_CASE("load::ParseYaml refuses a quoted value that is never closed") {
+  Diagnostics diags;
+  CHECK_FALSE(ParseYaml("systems:\n  - id: web\n    name: \"Webshop\n  - id: crm\n", "q.yaml", diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].location.line == 3);
+  CHECK(diags.all()[0].location.column == 11);
+}
+
+TEST_CASE("load::ParseYaml is not fooled by apostrophes and hashes inside values") {
+  Diagnostics diags;
+  auto root = ParseYaml("name: Jan's shop\nnote: 'it''s # fine'\nurl: a#b\nmulti: \"one\n  two\"\n", "ok.yaml", diags);
+  REQUIRE(root);
+  CHECK(root->Find("name")->scalar == "Jan's shop");
+  CHECK(root->Find("note")->scalar == "it's # fine");
+  CHECK(root->Find("url")->scalar == "a#b");
+  CHECK(root->Find("multi")->scalar == "one two");
+}
