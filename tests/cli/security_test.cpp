@@ -147,3 +147,24 @@ TEST_CASE("cli security: an error quotes at most one source line") {
     CHECK(quoted_in_a_row <= 1);
   }
 }
+
+TEST_CASE("cli security: a database password never reaches validate's output") {
+  ScratchDir dir;
+  dir.Write("repo/db.sql", "CREATE TABLE t (id int);\n");
+  // Errors on the url line itself (both schema and url) and next to it, so the
+  // line holding the password is quoted.
+  std::string file = dir.Write("repo/gdpr-audit.yaml",
+                               "gdpr_audit: 1\nsystems:\n  - id: shop\n    country: NL\n    datastores:\n"
+                               "      - id: db\n        schema: db.sql\n"
+                               "        url: postgresql://user:s3cret@127.0.0.1:1/db\n"
+                               "        dialect: nosuch\n"
+                               "      - id: db2\n        url: postgresql://127.0.0.1:1/db?password=s3cret&sslmode=bogus\n"
+                               "        uurl: postgres://u:s3cret@h/x\n");
+  for (std::string color : {"--color=never", "--color=always"}) {
+    Result r = RunCli({"validate", kRules, color, dir.path() + "/repo"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("s3cret") == std::string::npos);
+    CHECK(r.out.find("s3cret") == std::string::npos);
+    CHECK(r.err.find("postgresql://user:***@127.0.0.1:1/db") != std::string::npos);  // redacted, still useful
+  }
+}
