@@ -8,6 +8,8 @@
 // undefined behaviour are caught by the sanitizers around the call.
 #pragma once
 
+#include <cctype>
+#include <cstdint>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -17,6 +19,7 @@
 #include "load/declarations_loader.h"
 #include "load/yaml_parser.h"
 #include "util/iso_duration.h"
+#include "util/json_writer.h"
 
 namespace gdpr::fuzz {
 
@@ -93,6 +96,67 @@ inline const char* CheckDeclarations(std::string_view text) {
   if (inventory.files.size() != 1) return "the loaded file is not listed in the inventory";
   std::ostringstream rendered;
   diags.Render(rendered, true);
+  return nullptr;
+}
+
+// True when `text` is valid UTF-8 (no overlong forms, surrogates or code points
+// above U+10FFFF).
+inline bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return false;
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+// True when `text` is exactly one JSON string literal (RFC 8259: no raw control
+// characters, only the defined escapes).
+inline bool IsJsonStringLiteral(std::string_view text) {
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"') return false;
+  for (size_t i = 1; i + 1 < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"') return false;
+    if (c != '\\') continue;
+    if (++i + 1 >= text.size()) return false;
+    char e = text[i];
+    if (e == 'u') {
+      if (i + 4 >= text.size() - 1) return false;
+      for (int k = 1; k <= 4; ++k)
+        if (!std::isxdigit(static_cast<unsigned char>(text[i + k]))) return false;
+      i += 4;
+    } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Any bytes written as a JSON string (as a key, a value, and inside a document)
+// come out as valid UTF-8 and a valid JSON string literal.
+inline const char* CheckJsonWriter(std::string_view text) {
+  std::string quoted = util::JsonWriter::Quote(text);
+  if (!IsValidUtf8(quoted)) return "JsonWriter::Quote output is not valid UTF-8";
+  if (!IsJsonStringLiteral(quoted)) return "JsonWriter::Quote output is not a JSON string literal";
+  std::ostringstream out;
+  util::JsonWriter w(out, 0);
+  w.BeginObject();
+  w.Key(text);
+  w.String(text);
+  w.EndObject();
+  std::string doc = out.str();
+  if (!IsValidUtf8(doc)) return "JsonWriter document is not valid UTF-8";
+  if (doc.find(quoted) == std::string::npos)
+    return "JsonWriter document does not hold the quoted string";
   return nullptr;
 }
 

@@ -21,6 +21,7 @@ TEST_CASE("fuzz regressions: every saved input still passes its target's propert
       {"fuzz_taxonomy", gdpr::fuzz::CheckTaxonomy},
       {"fuzz_countries", gdpr::fuzz::CheckCountries},
       {"fuzz_declarations", gdpr::fuzz::CheckDeclarations},
+      {"fuzz_json_writer", gdpr::fuzz::CheckJsonWriter},
   };
   fs::path folder = fs::path(GDPR_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
   REQUIRE(fs::is_directory(folder));
@@ -41,4 +42,20 @@ TEST_CASE("fuzz regressions: every saved input still passes its target's propert
     }
   }
   CHECK(replayed > 0);
+}
+
+TEST_CASE("fuzz regressions: the UTF-8 and JSON-literal oracles are not vacuous") {
+  using gdpr::fuzz::IsJsonStringLiteral;
+  using gdpr::fuzz::IsValidUtf8;
+  CHECK(IsValidUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
+  CHECK_FALSE(IsValidUtf8("\xFF"));
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+  CHECK_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
+  CHECK(IsJsonStringLiteral(R"("a\"b\\c\u0001\n")"));
+  CHECK_FALSE(IsJsonStringLiteral("\"a\x01\""));
+  CHECK_FALSE(IsJsonStringLiteral(R"("a\x")"));
+  CHECK_FALSE(IsJsonStringLiteral(R"("\u12")"));
+  CHECK_FALSE(IsJsonStringLiteral(R"("a"b")"));
 }
