@@ -43,7 +43,10 @@ struct Alternative {
 
 struct CompiledPattern {
   ClassifierPattern p;
-  std::vector<Alternative> name_alts, comment_alts;
+  // Compiled on first use (only winning patterns are ever explained), which keeps
+  // loading the packs cheap; call_once makes that safe across threads.
+  mutable std::unique_ptr<std::once_flag> alts_once = std::make_unique<std::once_flag>();
+  mutable std::vector<Alternative> name_alts, comment_alts;
   std::unique_ptr<RE2> types, not_types, nots;  // null when absent
   std::vector<int> tables, not_tables;          // context class indices
 };
@@ -52,8 +55,19 @@ struct Hit {
   int pattern = 0;
   bool by_name = false;
   bool by_comment = false;
-  bool by_type = false;  // a type-only pattern
+  bool by_type = false;   // a type-only pattern
+  bool glued = false;     // the name matched with its tokens glued together
 };
+
+// The normalised name without separators: `huis_nummer` (from huisNummer) -> `huisnummer`,
+// so a compound word split by camelCase still matches the compound's pattern.
+std::string Glued(const std::string& normalised) {
+  std::string out;
+  out.reserve(normalised.size());
+  for (char c : normalised)
+    if (c != '_') out += c;
+  return out;
+}
 
 struct CacheEntry {
   std::vector<Hit> hits;  // from the name and the type (not the comment)
@@ -96,10 +110,9 @@ struct Classifier::Impl {
              int ctx) const;
   ColumnVerdict Decide(const std::vector<Hit>& hits, const std::string& raw_name,
                        const std::string& normalised, const std::string& comment,
-                       const std::string& table_name, const std::string& type, int ctx) const;
+                       const std::string& type, int ctx) const;
   std::string Explain(const Hit& h, const std::string& raw_name, const std::string& normalised,
-                      const std::string& comment, const std::string& table_name,
-                      const std::string& type, int ctx) const;
+                      const std::string& comment, const std::string& type, int ctx) const;
 };
 
 namespace {
@@ -157,7 +170,10 @@ const std::string& MatchedPart(const std::vector<Alternative>& alts, const std::
 
 std::string JoinCategories(const std::vector<std::string>& cats) {
   std::string out;
-  for (const auto& c : cats) out += (out.empty() ? "" : ", ") + c;
+  for (const auto& c : cats) {
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
   return out;
 }
 
@@ -235,12 +251,11 @@ void Classifier::Impl::AddPattern(ClassifierPattern p, model::Diagnostics& diags
   bool nots_ok = true;
   for (const auto& r : p.nots) {
     nots_ok = Compile(r, "not", diags) != nullptr && nots_ok;
-    joined += (joined.empty() ? "" : "|") + WrapTokens(r.source);
+    if (!joined.empty()) joined += '|';
+    joined += WrapTokens(r.source);
   }
   if (!joined.empty() && nots_ok) cp.nots = std::make_unique<RE2>(joined, MatchOptions());
   if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
-  cp.name_alts = CompileAlternatives(p.name, true);
-  cp.comment_alts = CompileAlternatives(p.comment, false);
   cp.p = std::move(p);
   // Kept even when broken (the load then fails), so set indices stay valid.
   patterns.push_back(std::move(cp));
@@ -257,7 +272,9 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
     for (const auto& ctx : pack.contexts) {
       std::string joined;
       for (const auto& r : ctx.patterns) {
-        if (Compile(r, ctx.name, diags)) joined += (joined.empty() ? "" : "|") + ("(?:" + r.source + ")");
+        if (!Compile(r, ctx.name, diags)) continue;
+        if (!joined.empty()) joined += '|';
+        joined.append("(?:").append(r.source).append(")");
       }
       auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
       context_class.push_back(static_cast<int>(it - context_names.begin()));
@@ -327,7 +344,10 @@ int Classifier::Impl::ContextIndex(const std::string& table_name) const {
   }
   auto tokens = ColumnNameNormalizer::Split(table_name);
   std::string normalised;
-  for (const auto& t : tokens) normalised += (normalised.empty() ? "" : "_") + t;
+  for (const auto& t : tokens) {
+    if (!normalised.empty()) normalised += '_';
+    normalised += t;
+  }
   int ctx = -1;
   for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
     if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
@@ -352,14 +372,25 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
                                             int ctx) const {
   std::vector<Hit> hits;
   std::vector<int> matched;
-  if (!normalised.empty() && name_set.Match(normalised, &matched)) {
-    for (int m : matched) {
-      const int idx = name_index[static_cast<size_t>(m)];
-      if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, true, false, false});
-    }
+  auto add = [&](int m, bool glued) {
+    const int idx = name_index[static_cast<size_t>(m)];
+    const CompiledPattern& cp = patterns[static_cast<size_t>(idx)];
+    if (glued && cp.p.negative()) return;  // vetoes need the real tokens
+    for (const Hit& h : hits)
+      if (h.pattern == idx) return;
+    if (Holds(cp, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
+  };
+  if (!normalised.empty() && name_set.Match(normalised, &matched))
+    for (int m : matched) add(m, false);
+  // A second chance for compounds split by camelCase (`geboorteDatum`, `huisNummer`):
+  // the glued name is one token, so only a pattern matching the whole name can hit.
+  if (normalised.find('_') != std::string::npos) {
+    matched.clear();
+    if (name_set.Match(Glued(normalised), &matched))
+      for (int m : matched) add(m, true);
   }
   for (int idx : type_only)
-    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true});
+    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true, false});
   return hits;
 }
 
@@ -373,21 +404,25 @@ void Classifier::Impl::AddCommentHits(const std::string& normalised, const std::
     if (it != hits.end()) {
       it->by_comment = true;
     } else if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) {
-      hits.push_back({idx, false, true, false});
+      hits.push_back({idx, false, true, false, false});
     }
   }
 }
 
 std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
                                       const std::string& normalised, const std::string& comment,
-                                      const std::string& table_name, const std::string& type,
-                                      int ctx) const {
+                                      const std::string& type, int ctx) const {
   const CompiledPattern& cp = patterns[static_cast<size_t>(h.pattern)];
   const ClassifierPattern& p = cp.p;
+  std::call_once(*cp.alts_once, [&cp] {
+    cp.name_alts = CompileAlternatives(cp.p.name, true);
+    cp.comment_alts = CompileAlternatives(cp.p.comment, false);
+  });
   std::string out;
   if (h.by_name) {
-    out = "column name matches '" + MatchedPart(cp.name_alts, normalised, p.name.source) + "'";
-    if (normalised != Lower(raw_name)) out += " as '" + normalised + "'";
+    const std::string shown = h.glued ? Glued(normalised) : normalised;
+    out = "column name matches '" + MatchedPart(cp.name_alts, shown, p.name.source) + "'";
+    if (shown != Lower(raw_name)) out += " as '" + shown + "'";
   }
   if (h.by_comment) {
     const std::string& part = MatchedPart(cp.comment_alts, ColumnNameNormalizer::FoldLower(comment), p.comment.source);
@@ -396,14 +431,13 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
   if (h.by_type) out = "column type '" + type + "' matches '" + p.types.source + "'";
   else if (p.types.present()) out += ", type '" + type + "' matches '" + p.types.source + "'";
   if (!p.tables.names.empty() && ctx >= 0)
-    out += ", in a " + context_names[static_cast<size_t>(ctx)] + " table ('" + table_name + "')";
+    out += ", in a " + context_names[static_cast<size_t>(ctx)] + " table";
   return out + " (" + p.pack + ")";
 }
 
 ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::string& raw_name,
                                        const std::string& normalised, const std::string& comment,
-                                       const std::string& table_name, const std::string& type,
-                                       int ctx) const {
+                                       const std::string& type, int ctx) const {
   auto conf = [this](const Hit& h) { return patterns[static_cast<size_t>(h.pattern)].p.confidence; };
   const Hit* veto = nullptr;
   std::vector<const Hit*> positives;
@@ -419,7 +453,7 @@ ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::
   });
   ColumnVerdict v;
   v.source = "classifier";
-  auto explain = [&](const Hit& h) { return Explain(h, raw_name, normalised, comment, table_name, type, ctx); };
+  auto explain = [&](const Hit& h) { return Explain(h, raw_name, normalised, comment, type, ctx); };
   for (const Hit* h : positives) {
     const auto& cats = patterns[static_cast<size_t>(h->pattern)].p.categories;
     const bool vetoed = veto && conf(*h) <= conf(*veto);
@@ -438,36 +472,44 @@ ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::
 
 ColumnVerdict Classifier::Classify(const model::Table& table, const model::Column& column) const {
   const Impl& im = *impl_;
-  const int ctx = im.ContextIndex(table.name);
-  const std::string type = Lower(column.type);
-  std::string key = column.name;
-  key += '\x1f';
-  key += type;
-  key += '\x1f';
-  key += std::to_string(ctx);
+  // Hot path: one lock, two hash lookups (table class, then name/type/class).
+  std::string key;
+  key.reserve(column.name.size() + column.type.size() + 3);
+  key.append(column.name).append(1, '\x1f').append(column.type).append(1, '\x1f');
+  int ctx = -2;
   CacheEntry entry;
   bool cached = false;
   {
     std::lock_guard<std::mutex> lock(im.mu);
-    auto it = im.cache.find(key);
-    if (it != im.cache.end()) {
-      if (column.comment.empty()) return it->second.verdict;
-      entry = it->second;
-      cached = true;
+    auto t = im.table_cache.find(table.name);
+    if (t != im.table_cache.end()) {
+      ctx = t->second;
+      key.push_back(static_cast<char>('0' + ctx + 1));
+      auto it = im.cache.find(key);
+      if (it != im.cache.end()) {
+        if (column.comment.empty()) return it->second.verdict;
+        entry = it->second;
+        cached = true;
+      }
     }
   }
+  if (ctx == -2) {
+    ctx = im.ContextIndex(table.name);
+    key.push_back(static_cast<char>('0' + ctx + 1));
+  }
+  const std::string type = Lower(column.type);
   const std::string normalised = im.normalizer.Normalize(column.name);
   if (!cached) {
     entry.hits = im.NameHits(normalised, type, ctx);
-    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", table.name, type, ctx);
+    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", type, ctx);
     std::lock_guard<std::mutex> lock(im.mu);
     if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
-    im.cache.emplace(key, entry);
+    im.cache.emplace(std::move(key), entry);
   }
   if (column.comment.empty()) return entry.verdict;
   std::vector<Hit> hits = entry.hits;
   im.AddCommentHits(normalised, type, ctx, column.comment, hits);
-  return im.Decide(hits, column.name, normalised, column.comment, table.name, type, ctx);
+  return im.Decide(hits, column.name, normalised, column.comment, type, ctx);
 }
 
 std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {

@@ -7,9 +7,11 @@
 //   2. its table is put in a context class (`person` for users, klanten, Mitarbeiter...)
 //      by the first class whose pattern matches the normalised table name;
 //   3. every pattern whose evidence holds becomes a candidate: the name pattern (whole
-//      tokens, via one RE2::Set over all packs) or the comment pattern matches, and the
-//      table class, column type and `not` patterns agree; a pattern with only `types`
-//      is a candidate on the type alone (an `inet` column is an IP address);
+//      tokens, via one RE2::Set over all packs; a second pass on the name with its
+//      tokens glued together lets `huisNummer` match `huisnummer`) or the comment
+//      pattern (within the comment's first words) matches, and the table class, column
+//      type and `not` patterns agree; a pattern with only `types` is a candidate on the
+//      type alone (an `inet` column is an IP address);
 //   4. negative patterns (`category: none`) veto every candidate with a lower or equal
 //      confidence; of the survivors the most confident wins (ties: pack file order,
 //      then order in the pack). The verdict records the winning pattern, its pack and

@@ -62,7 +62,10 @@ PackRegex ReadJoinedRegex(const YamlNode& node, const std::string& field, model:
   std::vector<PackRegex> list = ReadRegexList(node, field, diags);
   if (list.size() <= 1) return list.empty() ? PackRegex{} : list[0];
   PackRegex joined{"", list[0].where};
-  for (const PackRegex& r : list) joined.source += (joined.source.empty() ? "" : "|") + ("(?:" + r.source + ")");
+  for (const PackRegex& r : list) {
+    if (!joined.source.empty()) joined.source += '|';
+    joined.source.append("(?:").append(r.source).append(")");
+  }
   return joined;
 }
 

@@ -136,17 +136,28 @@ void ColumnNameNormalizer::Expand(std::vector<std::string>& tokens) const {
   tokens = std::move(out);
 }
 
+bool ColumnNameNormalizer::IsPart(std::string_view part) const {
+  if (known_words_.count(part)) return true;
+  // A one-token abbreviation is a part too, so `custname` splits as cust|name and then
+  // expands to customer_name.
+  auto it = abbreviations_.find(part);
+  if (it == abbreviations_.end()) return false;
+  for (const auto& candidate : it->second)
+    if (candidate.first.size() == 1) return true;
+  return false;
+}
+
 bool ColumnNameNormalizer::SplitCompound(std::string_view token, int depth,
                                          std::vector<std::string>& out) const {
   constexpr size_t kMinPart = 3;
   if (depth > 3 || token.size() < 2 * kMinPart) return false;
-  // Longest known head first, so `username` splits as user|name, not us|...
+  // Longest head first, so `username` splits as user|name, not us|...
   for (size_t head = token.size() - kMinPart; head >= kMinPart; --head) {
-    if (!known_words_.count(token.substr(0, head))) continue;
+    if (!IsPart(token.substr(0, head))) continue;
     const std::string_view rest = token.substr(head);
     const size_t mark = out.size();
     out.emplace_back(token.substr(0, head));
-    if (known_words_.count(rest)) {
+    if (IsPart(rest)) {
       out.emplace_back(rest);
       return true;
     }

@@ -9,8 +9,9 @@
 //      and PascalCase humps (`XMLHttpURL` -> xml, http, url) and between letters and
 //      digits (`address2` -> address, 2); lower-case every token;
 //   3. split glued compounds of known words (`guardianemail` -> guardian, email;
-//      `phonecell` -> phone, cell): a token that is not itself known is split where
-//      both parts (at least 3 letters each, the rest recursively) are known words;
+//      `phonecell` -> phone, cell; `custname` -> cust, name): a token that is not
+//      itself known is split where both parts (at least 3 letters each, the rest
+//      recursively) are known words or one-token abbreviations;
 //   4. expand abbreviations, longest token sequence first (`dob` -> date_of_birth,
 //      `dri_lice` -> drivers_license);
 //   5. strip one leading noise prefix (`tbl`, `str`, `c`, ...) when what follows starts
@@ -53,6 +54,7 @@ class ColumnNameNormalizer {
   // Appends the known words `token` is glued from to `out`; false (and `out` as it
   // was) when it is not such a compound. `depth` bounds the recursion.
   bool SplitCompound(std::string_view token, int depth, std::vector<std::string>& out) const;
+  bool IsPart(std::string_view part) const;  // a known word or a one-token abbreviation
   void StripPrefix(std::vector<std::string>& tokens) const;
 
   // Keyed by the first token of the abbreviation; candidates longest first.

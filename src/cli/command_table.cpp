@@ -1,5 +1,6 @@
 #include "cli/command_table.h"
 
+#include "cli/classify_command.h"
 #include "cli/validate_command.h"
 
 namespace gdpr::cli {
@@ -8,6 +9,7 @@ namespace gdpr::cli {
 std::vector<std::unique_ptr<Command>> MakeCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(MakeValidateCommand());
+  commands.push_back(MakeClassifyCommand());
   return commands;
 }
 

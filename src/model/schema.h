@@ -40,6 +40,9 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::string comment;
   int line = 0;  // line of CREATE TABLE
+  bool temporary = false;     // CREATE TEMPORARY TABLE
+  bool is_virtual = false;    // SQLite CREATE VIRTUAL TABLE ... USING module(...)
+  bool columns_known = true;  // false for CREATE TABLE ... AS SELECT / OF type
 
   // "schema.name" when qualified, else "name".
   std::string QualifiedName() const;

@@ -80,7 +80,10 @@ std::string Pad(const std::string& s, size_t width) {
 std::string CategoriesText(const analysis::ColumnVerdict& v) {
   if (!v.personal()) return "-";
   std::string out;
-  for (const auto& c : v.categories) out += (out.empty() ? "" : ", ") + c;
+  for (const auto& c : v.categories) {
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
   if (v.special != analysis::Special::kNone) out += std::string(" [") + analysis::SpecialName(v.special) + "]";
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <sstream>
 
 using namespace gdpr;
@@ -70,6 +71,9 @@ ColumnVerdict Verdict(const std::string& table, const std::string& column,
   c.comment = comment;
   return Packs().Classify(t, c);
 }
+
+// a + b without operator+ (GCC 12 reports a false -Wrestrict on `literal + string`).
+std::string Concat(std::string a, const std::string& b) { return a.append(b); }
 
 std::string Category(const std::string& table, const std::string& column,
                      const std::string& type = "varchar(255)", const std::string& comment = "") {
@@ -168,7 +172,9 @@ TEST_CASE("analysis::Classifier uses the table as context") {
   CHECK(Category("stores", "latitude", "double precision") == "-");
   ColumnVerdict v = Verdict("users", "name");
   CHECK(v.reason == "column name matches '^(name|names|naam|nom|name_[0-9]|name_full|fullname|realname)$', "
-                    "in a person table ('users') (rules/classifiers/identity.yaml)");
+                    "in a person table (rules/classifiers/identity.yaml)");
+  // Verdicts are cached per table class: another person table gets the same reason.
+  CHECK(Verdict("klanten", "name").reason == v.reason);
 }
 
 TEST_CASE("analysis::Classifier uses the column type as evidence") {
@@ -285,4 +291,28 @@ TEST_CASE("analysis::Classifier reports a missing pack folder") {
   model::Diagnostics diags;
   CHECK_FALSE(Classifier::LoadDir("/nonexistent/classifiers", MiniTaxonomy(), diags));
   CHECK(diags.HasErrors());
+}
+
+TEST_CASE("analysis::Classifier survives hostile names and stays deterministic") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string name(static_cast<size_t>(rng() % 40), '\0'), comment(static_cast<size_t>(rng() % 30), '\0');
+    for (char& c : name) c = static_cast<char>(rng() & 0xFF);
+    for (char& c : comment) c = static_cast<char>(rng() & 0xFF);
+    const std::string table = Concat("t", std::to_string(round % 7));
+    const ColumnVerdict a = Verdict(table, name, "text", comment);
+    const ColumnVerdict b = Verdict(table, name, "text", comment);
+    CHECK(a.categories == b.categories);
+    CHECK(a.reason == b.reason);
+  }
+  const std::string huge(100000, 'a');
+  CHECK(Category("users", huge) == "-");
+  CHECK(Category("users", Concat(huge, "_email")) == "user.contact.email");
+  CHECK(Category(huge, "email") == "user.contact.email");
+  CHECK(Category("users", "", "") == "-");
+  CHECK(Category("users", "___---...") == "-");
+  std::string words;
+  for (int i = 0; i < 10000; ++i) words += "word ";
+  CHECK(Category("users", "x", "text", Concat(words, "e-mail")) == "-");  // not a leading word
+  CHECK(Category("users", "x", "text", Concat(std::string(50000, ' '), "e-mail")) == "user.contact.email");
 }

@@ -7,7 +7,10 @@ using gdpr::analysis::ColumnNameNormalizer;
 namespace {
 std::string Joined(const std::vector<std::string>& tokens) {
   std::string out;
-  for (const auto& t : tokens) out += (out.empty() ? "" : "_") + t;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += '_';
+    out += t;
+  }
   return out;
 }
 }  // namespace
@@ -67,4 +70,23 @@ TEST_CASE("analysis::ColumnNameNormalizer expands abbreviations and strips noise
   CHECK(n.Normalize("c_foo") == "c_foo");       // ... and before an unknown word
   CHECK(n.Normalize("dobby") == "dobby");       // whole tokens only
   CHECK(n.Normalize("!!!").empty());
+}
+
+TEST_CASE("analysis::ColumnNameNormalizer splits glued compounds of known words and abbreviations") {
+  ColumnNameNormalizer n;
+  n.AddKnownWord("name");
+  n.AddKnownWord("email");
+  n.AddKnownWord("guardian");
+  n.AddKnownWord("phone");
+  n.AddKnownWord("cell");
+  CHECK(n.AddAbbreviation("cust", "customer"));
+  CHECK(n.AddAbbreviation("dob", "date_of_birth"));
+  CHECK(n.AddAbbreviation("emp", "employee"));
+  CHECK(n.Normalize("guardianemail") == "guardian_email");
+  CHECK(n.Normalize("phonecell") == "phone_cell");
+  CHECK(n.Normalize("CUSTNAME") == "customer_name");
+  CHECK(n.Normalize("empdob") == "employee_date_of_birth");
+  CHECK(n.Normalize("email") == "email");            // a known word stays whole
+  CHECK(n.Normalize("phoneme") == "phoneme");        // `me` is too short to be a part
+  CHECK(n.Normalize("namespace") == "namespace");    // `space` is not a known word
 }

@@ -1,0 +1,128 @@
+// DdlLexer: splits SQL DDL text into tokens for one dialect, without allocating.
+//
+// Tokens are views into the input text, so the text must outlive them. The lexer
+// skips whitespace and comments (`--`, `/* */` nested in PostgreSQL, `#` in MySQL,
+// and MySQL conditional comments `/*!40101 ... */`, whose SET statements we never need),
+// keeps strings and quoted identifiers whole (`''` and, where the dialect has them,
+// `\'` escapes; `$$`/`$tag$` dollar quotes; backticks; SQLite `[brackets]`) and knows
+// the client-side statement separators: MySQL `DELIMITER xx` lines, psql `\` meta
+// commands (which end at the newline) and SQLite `.commands`. It never fails: text it
+// cannot close (an unterminated string or comment) becomes a kUnterminated token that
+// runs to the end of the input.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "model/schema.h"
+
+namespace gdpr::sql {
+
+enum class TokenKind {
+  kWord,          // keyword or bare identifier: CREATE, users, int4
+  kQuotedIdent,   // "name", `name`, [name] (quotes included in text)
+  kString,        // 'text', E'text', N'text', $tag$text$tag$, MySQL "text"
+  kNumber,        // 42, 3.14, 1e5, 0x1F
+  kPunct,         // one of ( ) , ; . = and operators; `::` is one token
+  kDelimiter,     // end of a statement: `;` or the current MySQL DELIMITER
+  kMeta,          // a client command line (psql `\copy ...`, sqlite `.schema`): ends a statement
+  kUnterminated,  // an unclosed string, identifier or comment; runs to the end of input
+  kEnd,           // end of input
+};
+
+struct Token {
+  TokenKind kind = TokenKind::kEnd;
+  std::string_view text;  // the exact source text of the token
+  size_t offset = 0;      // byte offset of text in the input
+  int line = 1;           // 1-based
+  int column = 1;         // 1-based, in bytes
+
+  // kWord equal to keyword, ASCII case-insensitive.
+  bool IsWord(std::string_view keyword) const;
+  bool IsPunct(char c) const {
+    return kind == TokenKind::kPunct && text.size() == 1 && text[0] == c;
+  }
+  // A name: a bare word, a quoted identifier, or (MySQL) a double-quoted string.
+  bool IsName() const;
+};
+
+// ASCII case-insensitive equality (inline: the parser calls it for every keyword test).
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i];
+    char y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+inline bool Token::IsWord(std::string_view keyword) const {
+  return kind == TokenKind::kWord && EqualsIgnoreCase(text, keyword);
+}
+
+// The value of an identifier token: quotes removed and doubled quotes undone
+// ("a""b" -> a"b); bare words are returned as written.
+std::string IdentifierValue(const Token& token);
+
+// The value of a string literal: quotes removed, '' undone, and backslash escapes undone
+// when `backslash_escapes` (MySQL, or PostgreSQL E'' strings, which are detected here).
+std::string StringValue(const Token& token, bool backslash_escapes);
+
+class DdlLexer {
+ public:
+  DdlLexer(std::string_view text, model::Dialect dialect);
+
+  // Returns the next token; kEnd forever once the input is used up.
+  Token Next();
+
+  // Skips the rest of a statement that nobody needs (INSERT data, SET, GRANT...) much
+  // faster than Next() could, with the same view of strings, comments and delimiters.
+  // Returns the token that ends it (kDelimiter, kMeta or kEnd), sets `content_end` to
+  // the offset just past its last skipped character, and stores the first unclosed
+  // string or comment, if any, in `unterminated` (kind kUnterminated) .
+  Token SkipStatement(size_t& content_end, Token& unterminated);
+
+  // Skips a COPY ... FROM stdin data block: every line up to and including the line
+  // `\.` (or the end of input). Call it right after the COPY statement's delimiter.
+  void SkipCopyData();
+
+  // The statement separator in force (";" unless a MySQL DELIMITER line changed it).
+  std::string_view delimiter() const { return delimiter_; }
+  model::Dialect dialect() const { return dialect_; }
+  size_t offset() const { return pos_; }
+
+ private:
+  bool AtLineStart(size_t pos) const;
+  bool IsSpecial(unsigned char c) const;
+  void CountLines(const char* from, const char* to);
+  void ComputeSpecial();
+  void SkipSpaceAndComments();
+  bool SkipBlockComment();
+  bool TryDelimiterCommand();
+  bool AtDelimiter() const;
+  void Advance(size_t n);
+  Token Make(TokenKind kind, size_t start, int line, int column);
+  Token LexToken(size_t start, int line, int column);
+  Token LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line, int column);
+  Token LexDollar(size_t start, int line, int column);
+  Token LexLine(TokenKind kind, size_t start, int line, int column);
+  Token LexNumber(size_t start, int line, int column);
+  Token LexWord(size_t start, int line, int column);
+
+  std::string_view text_;
+  model::Dialect dialect_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  size_t line_start_ = 0;
+  std::string delimiter_ = ";";
+  bool unterminated_comment_ = false;
+  bool at_statement_start_ = true;   // client commands are only recognised here
+  std::array<bool, 256> special_{};  // see IsSpecial(); recomputed when the delimiter changes
+};
+
+}  // namespace gdpr::sql

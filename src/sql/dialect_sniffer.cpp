@@ -1,0 +1,135 @@
+#include "sql/dialect_sniffer.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace gdpr::sql {
+namespace {
+
+using model::Dialect;
+
+struct Signal {
+  std::string_view needle;  // lower case
+  Dialect dialect;
+  int weight;
+};
+
+// Each signal counts at most kMaxHits times, so one very repetitive feature (a dump
+// full of `::` casts) cannot drown every other piece of evidence.
+constexpr int kMaxHits = 10;
+constexpr size_t kSniffBytes = 64 * 1024;
+
+constexpr std::array kSignals = {
+    Signal{"set statement_timeout", Dialect::kPostgres, 5},
+    Signal{"set client_encoding", Dialect::kPostgres, 5},
+    Signal{"set standard_conforming_strings", Dialect::kPostgres, 5},
+    Signal{"pg_catalog.", Dialect::kPostgres, 5},
+    Signal{"::", Dialect::kPostgres, 1},
+    Signal{"$$", Dialect::kPostgres, 2},
+    Signal{"$_$", Dialect::kPostgres, 2},
+    Signal{"language plpgsql", Dialect::kPostgres, 5},
+    Signal{"\\connect", Dialect::kPostgres, 5},
+    Signal{"\\copy", Dialect::kPostgres, 5},
+    Signal{"\\pset", Dialect::kPostgres, 5},
+    Signal{"create extension", Dialect::kPostgres, 5},
+    Signal{"owner to", Dialect::kPostgres, 3},
+    Signal{"nextval(", Dialect::kPostgres, 3},
+    Signal{"character varying", Dialect::kPostgres, 2},
+    Signal{"time zone", Dialect::kPostgres, 2},
+    Signal{"timestamptz", Dialect::kPostgres, 3},
+    Signal{"bytea", Dialect::kPostgres, 1},
+    Signal{"jsonb", Dialect::kPostgres, 3},
+    Signal{"serial", Dialect::kPostgres, 1},
+    Signal{"create type", Dialect::kPostgres, 3},
+    Signal{"create domain", Dialect::kPostgres, 3},
+    Signal{"`", Dialect::kMysql, 1},
+    Signal{"engine=", Dialect::kMysql, 5},
+    Signal{"engine =", Dialect::kMysql, 5},
+    Signal{"/*!", Dialect::kMysql, 5},
+    Signal{"auto_increment", Dialect::kMysql, 5},
+    Signal{"delimiter ", Dialect::kMysql, 3},
+    Signal{"unsigned", Dialect::kMysql, 2},
+    Signal{"charset", Dialect::kMysql, 3},
+    Signal{"lock tables", Dialect::kMysql, 5},
+    Signal{"\n# ", Dialect::kMysql, 2},
+    Signal{"autoincrement", Dialect::kSqlite, 5},
+    Signal{"sqlite_", Dialect::kSqlite, 5},
+    Signal{"without rowid", Dialect::kSqlite, 5},
+    Signal{"create virtual table", Dialect::kSqlite, 5},
+    Signal{"pragma ", Dialect::kSqlite, 5},
+    Signal{"\n.schema", Dialect::kSqlite, 5},
+    Signal{"integer primary key", Dialect::kSqlite, 3},
+    Signal{"integer not null primary key", Dialect::kSqlite, 3},
+    Signal{"insert or replace", Dialect::kSqlite, 3},
+    Signal{"insert or ignore", Dialect::kSqlite, 3},
+    Signal{"using fts", Dialect::kSqlite, 5},
+    Signal{"raise(abort", Dialect::kSqlite, 3},
+};
+
+inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// One dialect has strong evidence and at least four times any other's.
+bool Decisive(const int (&score)[4]) {
+  int best = 0;
+  int second = 0;
+  for (int d = 1; d < 4; ++d) {
+    if (score[d] > best) {
+      second = best;
+      best = score[d];
+    } else if (score[d] > second) {
+      second = score[d];
+    }
+  }
+  return best >= 40 && second * 4 < best;
+}
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
+  if (text.size() - pos < needle.size()) return false;
+  for (size_t i = 1; i < needle.size(); ++i)
+    if (Lower(text[pos + i]) != needle[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+// One pass over the sniffed prefix: each position is compared only with the signals
+// that start with its (lower-cased) character.
+Dialect SniffDialect(std::string_view text) {
+  std::string_view head = text.substr(0, kSniffBytes);
+  std::array<std::vector<size_t>, 256> by_first;
+  for (size_t i = 0; i < kSignals.size(); ++i)
+    by_first[static_cast<unsigned char>(kSignals[i].needle[0])].push_back(i);
+  std::array<int, kSignals.size()> hits{};
+  int score[4] = {0, 0, 0, 0};
+  if (head.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
+  for (size_t pos = 0; pos < head.size(); ++pos) {
+    // A clear verdict early on ends the scan: most files say who they are at the top.
+    if ((pos & 4095) == 0 && pos > 0 && Decisive(score)) break;
+    char c = Lower(head[pos]);
+    // Signals that start with a letter only match at the start of a word; this skips
+    // most positions cheaply.
+    if (c >= 'a' && c <= 'z' && pos > 0 && IsWordByte(head[pos - 1])) continue;
+    for (size_t i : by_first[static_cast<unsigned char>(c)]) {
+      if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) {
+        ++hits[i];
+        score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
+      }
+    }
+  }
+  Dialect best = Dialect::kUnknown;
+  int best_score = 0;
+  for (Dialect d : {Dialect::kPostgres, Dialect::kMysql, Dialect::kSqlite}) {
+    if (score[static_cast<int>(d)] > best_score) {
+      best = d;
+      best_score = score[static_cast<int>(d)];
+    }
+  }
+  return best;
+}
+
+}  // namespace gdpr::sql

@@ -1,0 +1,345 @@
+#include "sql/table_definition_parser.h"
+
+#include <array>
+
+namespace gdpr::sql {
+namespace {
+
+using model::Dialect;
+
+// Words that end a column's type and start its options.
+constexpr std::array<std::string_view, 21> kColumnOptionWords = {
+    "CONSTRAINT", "NOT",     "NULL",         "DEFAULT",   "PRIMARY",        "REFERENCES",
+    "UNIQUE",     "CHECK",   "COLLATE",      "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT",
+    "COMMENT",    "AS",      "ON",           "KEY",       "IDENTITY",       "VISIBLE",
+    "INVISIBLE",  "CHARSET", "COLUMN_FORMAT"};
+
+// Words that end a DEFAULT expression (besides the column option words above).
+bool IsOptionWord(const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  for (std::string_view w : kColumnOptionWords)
+    if (t.IsWord(w)) return true;
+  return false;
+}
+
+// At '(': the tokens inside the matching ')' and moves past it. False when unclosed.
+bool TakeGroup(TokenSpan& span, TokenSpan& inner) {
+  if (!span.PeekPunct('(')) return false;
+  const Token* open = span.position();
+  if (!span.SkipOne()) return false;
+  inner = TokenSpan(open + 1, span.position() - 1);
+  return true;
+}
+
+bool Fail(ParseError& error, const Token& at, std::string message, std::string hint = {}) {
+  error.at = at;
+  error.message = std::move(message);
+  error.hint = std::move(hint);
+  return false;
+}
+
+bool IsStringToken(const Token& t) { return t.kind == TokenKind::kString; }
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+bool EndsColumnType(const TokenSpan& span) {
+  const Token& t = span.Peek();
+  if (IsOptionWord(t)) return true;
+  // CHARACTER starts a type (character varying) but CHARACTER SET is an option.
+  return t.IsWord("CHARACTER") && span.PeekWord("SET", 1);
+}
+
+void ApplyPrimaryKey(model::Table& table) {
+  for (const std::string& key : table.primary_key) {
+    for (model::Column& c : table.columns) {
+      if (FoldCase(c.name) == FoldCase(key)) {
+        c.primary_key = true;
+        c.nullable = false;
+      }
+    }
+  }
+}
+
+std::string TableDefinitionParser::Text(const Token& string_token) const {
+  return StringValue(string_token, dialect_ == Dialect::kMysql);
+}
+
+bool TableDefinitionParser::ParseQualifiedName(TokenSpan& span, QualifiedName& out,
+                                               ParseError& error) const {
+  std::vector<std::string> parts;
+  do {
+    const Token& t = span.Peek();
+    if (!t.IsName())
+      return Fail(error, t, parts.empty() ? "expected a name" : "expected a name after '.'");
+    parts.push_back(IdentifierValue(span.Take()));
+  } while (span.AcceptPunct('.'));
+  out.name = parts.back();
+  out.schema = parts.size() >= 2 ? parts[parts.size() - 2] : std::string();
+  return true;
+}
+
+bool TableDefinitionParser::ParseColumnList(TokenSpan& span, std::vector<std::string>& out,
+                                            ParseError& error) const {
+  TokenSpan inner;
+  const Token& open = span.Peek();
+  if (!open.IsPunct('(')) return Fail(error, open, "expected '(' and a column list");
+  if (!TakeGroup(span, inner)) return Fail(error, open, "unclosed '(' in a column list");
+  while (!inner.AtEnd()) {
+    TokenSpan item = inner.UntilComma();
+    inner.AcceptPunct(',');
+    if (item.Peek().IsName())
+      out.push_back(IdentifierValue(item.Peek()));  // expressions are skipped
+  }
+  return true;
+}
+
+bool TableDefinitionParser::ParseReferences(TokenSpan& span, model::ForeignKey& fk,
+                                            ParseError& error) const {
+  QualifiedName ref;
+  if (!ParseQualifiedName(span, ref, error)) return false;
+  fk.ref_schema = ref.schema;
+  fk.ref_table = ref.name;
+  if (span.PeekPunct('(') && !ParseColumnList(span, fk.ref_columns, error)) return false;
+  // ON DELETE / ON UPDATE actions: consumed here so that `SET NULL` and `SET DEFAULT`
+  // are not read as column options.
+  while (span.PeekWord("ON") && (span.PeekWord("DELETE", 1) || span.PeekWord("UPDATE", 1))) {
+    span.Take();
+    span.Take();
+    if (span.AcceptWord("SET") || span.AcceptWord("NO"))
+      span.Take();
+    else
+      span.Take();
+  }
+  return true;
+}
+
+void TableDefinitionParser::SkipDefault(TokenSpan& span) const {
+  span.AcceptPunct('-');
+  span.AcceptPunct('+');
+  span.SkipOne();  // the first token is always part of the value, even NULL
+  while (!span.AtEnd() && !EndsColumnType(span)) span.SkipOne();
+}
+
+bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& table,
+                                              model::Column& column, ParseError& error) const {
+  if (span.AcceptWord("CONSTRAINT")) {
+    if (span.Peek().IsName() && !IsOptionWord(span.Peek())) span.Take();
+  } else if (span.AcceptWords("NOT", "NULL")) {
+    column.nullable = false;
+  } else if (span.AcceptWord("NULL")) {
+    column.nullable = true;
+  } else if (span.AcceptWords("PRIMARY", "KEY") || span.AcceptWord("KEY")) {
+    column.primary_key = true;
+    column.nullable = false;
+    table.primary_key.push_back(column.name);
+  } else if (span.AcceptWord("UNIQUE")) {
+    if (!span.AcceptWord("KEY")) span.AcceptWord("INDEX");  // MySQL UNIQUE KEY is not a PK
+  } else if (span.AcceptWord("DEFAULT")) {
+    if (span.AtEnd()) return Fail(error, span.Peek(), "expected a value after DEFAULT");
+    const Token& first = span.Peek();
+    SkipDefault(span);
+    column.default_value = SourceSlice(first, span.position()[-1]);
+  } else if (span.AcceptWord("REFERENCES")) {
+    model::ForeignKey fk;
+    fk.columns.push_back(column.name);
+    if (!ParseReferences(span, fk, error)) return false;
+    table.foreign_keys.push_back(std::move(fk));
+  } else if (span.AcceptWord("COMMENT")) {
+    if (IsStringToken(span.Peek())) column.comment = Text(span.Take());
+  } else if (span.AcceptWords("CHARACTER", "SET") || span.AcceptWord("CHARSET") ||
+             span.AcceptWord("COLLATE")) {
+    span.Take();
+  } else {
+    const Token& at = span.Peek();
+    if (!span.SkipOne())
+      return Fail(error, at, "unclosed '(' in the definition of column '" + column.name + "'");
+  }
+  return true;
+}
+
+bool TableDefinitionParser::ParseColumn(TokenSpan element, model::Table& table,
+                                        model::Column& column, ParseError& error) const {
+  const Token& name = element.Peek();
+  if (!name.IsName())
+    return Fail(error, name, "expected a column name", "quote names that are keywords");
+  element.Take();
+  column.name = IdentifierValue(name);
+  column.line = name.line;
+  const Token* type_begin = element.position();
+  while (!element.AtEnd() && !EndsColumnType(element)) {
+    const Token& at = element.Peek();
+    if (!element.SkipOne())
+      return Fail(error, at, "unclosed '(' in the type of column '" + column.name + "'");
+  }
+  column.type = JoinTokens(type_begin, element.position());
+  while (!element.AtEnd())
+    if (!ParseColumnOption(element, table, column, error)) return false;
+  return true;
+}
+
+bool TableDefinitionParser::StartsConstraint(const TokenSpan& element) const {
+  const Token& t = element.Peek();
+  if (t.kind != TokenKind::kWord) return false;
+  if (t.IsWord("CONSTRAINT") || t.IsWord("UNIQUE") || t.IsWord("EXCLUDE")) return true;
+  if (t.IsWord("PRIMARY") || t.IsWord("FOREIGN")) return element.PeekWord("KEY", 1);
+  if (t.IsWord("CHECK")) return element.PeekPunct('(', 1);
+  if (t.IsWord("LIKE")) return dialect_ != Dialect::kMysql;
+  bool index_word =
+      t.IsWord("KEY") || t.IsWord("INDEX") || t.IsWord("FULLTEXT") || t.IsWord("SPATIAL");
+  if (!index_word) return false;
+  // MySQL reserves these words; elsewhere `key TEXT` is a column named key.
+  if (dialect_ == Dialect::kMysql) return true;
+  return dialect_ == Dialect::kUnknown &&
+         (element.PeekPunct('(', 1) || (element.Peek(1).IsName() && element.PeekPunct('(', 2)));
+}
+
+bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& table,
+                                            ParseError& error) const {
+  if (element.AcceptWord("CONSTRAINT")) {
+    const Token& t = element.Peek();
+    bool keyword = t.IsWord("PRIMARY") || t.IsWord("FOREIGN") || t.IsWord("UNIQUE") ||
+                   t.IsWord("CHECK") || t.IsWord("EXCLUDE");
+    if (t.IsName() && !keyword) element.Take();
+  }
+  if (element.AcceptWords("PRIMARY", "KEY")) {
+    while (!element.AtEnd() && !element.PeekPunct('(')) element.Take();  // index name, USING BTREE
+    std::vector<std::string> columns;
+    if (!ParseColumnList(element, columns, error)) return false;
+    table.primary_key = std::move(columns);
+    ApplyPrimaryKey(table);
+  } else if (element.AcceptWords("FOREIGN", "KEY")) {
+    while (!element.AtEnd() && !element.PeekPunct('(')) element.Take();  // MySQL index name
+    model::ForeignKey fk;
+    if (!ParseColumnList(element, fk.columns, error)) return false;
+    const Token& at = element.Peek();
+    if (!element.AcceptWord("REFERENCES"))
+      return Fail(error, at, "expected REFERENCES after FOREIGN KEY (...)");
+    if (!ParseReferences(element, fk, error)) return false;
+    table.foreign_keys.push_back(std::move(fk));
+  }
+  // UNIQUE, CHECK, KEY, INDEX, EXCLUDE: nothing we record, but parentheses must balance.
+  while (!element.AtEnd()) {
+    const Token& at = element.Peek();
+    if (!element.SkipOne()) return Fail(error, at, "unclosed '(' in a table constraint");
+  }
+  return true;
+}
+
+bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
+                                          ParseError& error) const {
+  while (!inner.AtEnd()) {
+    TokenSpan element = inner.UntilComma();
+    inner.AcceptPunct(',');
+    if (element.AtEnd()) continue;  // a stray comma: harmless
+    if (element.AcceptWord("LIKE")) {
+      out.copies_columns = true;
+      if (!ParseQualifiedName(element, out.copy_from, error)) return false;
+    } else if (StartsConstraint(element)) {
+      if (!ParseConstraint(element, out.table, error)) return false;
+    } else {
+      model::Column column;
+      if (!ParseColumn(element, out.table, column, error)) return false;
+      out.table.columns.push_back(std::move(column));
+    }
+  }
+  ApplyPrimaryKey(out.table);
+  return true;
+}
+
+void TableDefinitionParser::ParseTableOptions(TokenSpan& span, TableDefinition& out) const {
+  // A CREATE here means the ';' before the next statement is missing: stop so that the
+  // caller can report it and read that statement too.
+  while (!span.AtEnd() && !span.PeekWord("CREATE")) {
+    if (span.AcceptWord("COMMENT")) {
+      span.AcceptPunct('=');
+      if (IsStringToken(span.Peek())) out.table.comment = Text(span.Take());
+    } else if (span.PeekWord("INHERITS") && span.PeekPunct('(', 1) && span.Peek(2).IsName()) {
+      span.Take();  // PostgreSQL: the parent's columns come first
+      span.Take();
+      ParseError ignored;
+      if (ParseQualifiedName(span, out.copy_from, ignored)) out.copies_columns = true;
+      while (!span.AtEnd() && !span.AcceptPunct(')')) span.SkipOne();
+    } else {
+      span.SkipOne();
+    }
+  }
+}
+
+// SQLite `USING fts4(a, b, tokenize=porter)`: plain names are the columns.
+void TableDefinitionParser::ParseVirtualArgs(TokenSpan& span, model::Table& table) const {
+  TokenSpan inner;
+  if (!TakeGroup(span, inner)) return;
+  while (!inner.AtEnd()) {
+    TokenSpan arg = inner.UntilComma();
+    inner.AcceptPunct(',');
+    const Token* begin = arg.position();
+    bool option = false;
+    for (const Token* t = begin; t < arg.end(); ++t) option = option || t->IsPunct('=');
+    if (option || !arg.Peek().IsName()) continue;
+    model::Column column;
+    column.name = IdentifierValue(arg.Take());
+    column.line = begin->line;
+    column.type = JoinTokens(arg.position(), arg.end());
+    table.columns.push_back(std::move(column));
+  }
+}
+
+bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string& default_schema,
+                                             bool is_virtual, TableDefinition& out,
+                                             ParseError& error) const {
+  if (span.PeekWord("IF") && span.PeekWord("NOT", 1) && span.PeekWord("EXISTS", 2)) {
+    span.Take();
+    span.Take();
+    span.Take();
+  }
+  QualifiedName name;
+  if (!ParseQualifiedName(span, name, error)) {
+    error.message = "expected a table name";
+    return false;
+  }
+  out.table.name = name.name;
+  out.table.schema = name.schema.empty() ? default_schema : name.schema;
+  const Token& next = span.Peek();
+  if (is_virtual) {
+    if (span.AcceptWord("USING")) {
+      span.Take();  // module name
+      ParseVirtualArgs(span, out.table);
+    }
+    return true;
+  }
+  if (next.IsPunct('(')) {
+    TokenSpan inner;
+    if (!TakeGroup(span, inner))
+      return Fail(error, next, "this '(' is never closed", "is a ')' missing?");
+    if (!ParseElements(inner, out, error)) return false;
+    ParseTableOptions(span, out);
+    return true;
+  }
+  if (span.AcceptWords("PARTITION", "OF") || span.AcceptWord("LIKE") ||
+      span.AcceptWord("INHERITS")) {
+    out.copies_columns = true;
+    if (!ParseQualifiedName(span, out.copy_from, error)) return false;
+    if (span.PeekPunct('(')) {  // partition constraints
+      TokenSpan inner;
+      const Token& open = span.Peek();
+      if (!TakeGroup(span, inner)) return Fail(error, open, "this '(' is never closed");
+      if (!ParseElements(inner, out, error)) return false;
+    }
+    return true;
+  }
+  if (span.AcceptWord("AS") || span.PeekWord("SELECT") || span.AcceptWord("OF")) {
+    out.table.columns_known = false;
+    return true;
+  }
+  return Fail(error, next, "expected '(' and a column list after the table name",
+              "CREATE TABLE name (column type, ...), AS SELECT, LIKE or PARTITION OF");
+}
+
+}  // namespace gdpr::sql

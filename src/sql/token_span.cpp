@@ -1,0 +1,134 @@
+#include "sql/token_span.h"
+
+namespace gdpr::sql {
+namespace {
+
+bool NoSpaceBefore(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  return t.text == "(" || t.text == ")" || t.text == "," || t.text == "[" || t.text == "]" ||
+         t.text == "." || t.text == "::";
+}
+
+bool NoSpaceAfter(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  return t.text == "(" || t.text == "[" || t.text == "." || t.text == "::" || t.text == ",";
+}
+
+}  // namespace
+
+TokenSpan::TokenSpan(const Token* begin, const Token* end) : end_(end), pos_(begin) {
+  if (end > begin) {
+    const Token& last = end[-1];
+    end_token_.offset = last.offset + last.text.size();
+    end_token_.line = last.line;
+    end_token_.column = last.column + static_cast<int>(last.text.size());
+  }
+}
+
+const Token& TokenSpan::Peek(size_t ahead) const {
+  if (pos_ >= end_ || static_cast<size_t>(end_ - pos_) <= ahead) return end_token_;
+  return pos_[ahead];
+}
+
+const Token& TokenSpan::Take() {
+  if (pos_ >= end_) return end_token_;
+  return *pos_++;
+}
+
+bool TokenSpan::AcceptWord(std::string_view keyword) {
+  if (!Peek().IsWord(keyword)) return false;
+  ++pos_;
+  return true;
+}
+
+bool TokenSpan::AcceptWords(std::string_view a, std::string_view b) {
+  if (!Peek().IsWord(a) || !Peek(1).IsWord(b)) return false;
+  pos_ += 2;
+  return true;
+}
+
+bool TokenSpan::AcceptPunct(char c) {
+  if (!Peek().IsPunct(c)) return false;
+  ++pos_;
+  return true;
+}
+
+bool TokenSpan::SkipOne() {
+  if (pos_ >= end_) return false;
+  if (!pos_->IsPunct('(')) {
+    ++pos_;
+    return true;
+  }
+  int depth = 0;
+  for (; pos_ < end_; ++pos_) {
+    if (pos_->IsPunct('(')) {
+      ++depth;
+    } else if (pos_->IsPunct(')') && --depth == 0) {
+      ++pos_;
+      return true;
+    }
+  }
+  return false;
+}
+
+TokenSpan TokenSpan::UntilComma() {
+  const Token* start = pos_;
+  int depth = 0;
+  for (; pos_ < end_; ++pos_) {
+    if (pos_->kind != TokenKind::kPunct) continue;
+    if (pos_->IsPunct('(') || pos_->IsPunct('['))
+      ++depth;
+    else if (pos_->IsPunct(')') || pos_->IsPunct(']'))
+      --depth;
+    else if (depth <= 0 && pos_->IsPunct(','))
+      break;
+  }
+  return TokenSpan(start, pos_);
+}
+
+TokenSpan TokenSpan::UntilWord(std::string_view stop) {
+  const Token* start = pos_;
+  int depth = 0;
+  for (; pos_ < end_; ++pos_) {
+    if (pos_->IsPunct('('))
+      ++depth;
+    else if (pos_->IsPunct(')'))
+      --depth;
+    else if (depth <= 0 && pos_->IsWord(stop))
+      break;
+  }
+  return TokenSpan(start, pos_);
+}
+
+std::string JoinTokens(const Token* begin, const Token* end) {
+  std::string out;
+  const Token* prev = nullptr;
+  for (const Token* t = begin; t < end; ++t) {
+    if (prev && !NoSpaceAfter(*prev) && !NoSpaceBefore(*t)) out += ' ';
+    out.append(t->text);
+    prev = t;
+  }
+  return out;
+}
+
+std::string SourceSlice(const Token& first, const Token& last) {
+  const char* b = first.text.data();
+  const char* e = last.text.data() + last.text.size();
+  std::string out;
+  if (e <= b) return out;
+  out.reserve(static_cast<size_t>(e - b));
+  bool space = false;
+  for (const char* p = b; p < e; ++p) {
+    char c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace gdpr::sql
