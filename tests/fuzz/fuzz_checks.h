@@ -18,6 +18,7 @@
 #include "analysis/taxonomy.h"
 #include "load/declarations_loader.h"
 #include "load/yaml_parser.h"
+#include "sql/ddl_parser.h"
 #include "util/iso_duration.h"
 #include "util/json_writer.h"
 
@@ -98,6 +99,32 @@ inline const char* CheckDeclarations(std::string_view text) {
   diags.Render(rendered, true);
   return nullptr;
 }
+
+// A DDL text through the parser of one dialect (kUnknown: sniffed). The result must
+// hold the display name and no table without a name; lines stay within the text.
+inline const char* CheckDdl(std::string_view text, model::Dialect dialect) {
+  model::Diagnostics diags;
+  model::Schema schema = sql::ParseDdl(text, "fuzz.sql", dialect, diags);
+  if (schema.path != "fuzz.sql") return "Schema::path is not the display name";
+  if (dialect != model::Dialect::kUnknown && schema.dialect != dialect) return "the forced dialect was not kept";
+  int lines = 1;
+  for (char c : text) lines += c == '\n';
+  for (const model::Table& table : schema.tables) {
+    if (table.name.empty()) return "a table without a name";
+    if (table.line < 0 || table.line > lines) return "a table line outside the text";
+    for (const model::Column& column : table.columns) {
+      if (column.name.empty()) return "a column without a name";
+      if (column.line < 0 || column.line > lines) return "a column line outside the text";
+    }
+  }
+  std::ostringstream rendered;
+  diags.Render(rendered, false);
+  return nullptr;
+}
+inline const char* CheckDdlPostgres(std::string_view text) { return CheckDdl(text, model::Dialect::kPostgres); }
+inline const char* CheckDdlMysql(std::string_view text) { return CheckDdl(text, model::Dialect::kMysql); }
+inline const char* CheckDdlSqlite(std::string_view text) { return CheckDdl(text, model::Dialect::kSqlite); }
+inline const char* CheckDdlSniffed(std::string_view text) { return CheckDdl(text, model::Dialect::kUnknown); }
 
 // True when `text` is valid UTF-8 (no overlong forms, surrogates or code points
 // above U+10FFFF).

@@ -22,6 +22,10 @@ TEST_CASE("fuzz regressions: every saved input still passes its target's propert
       {"fuzz_countries", gdpr::fuzz::CheckCountries},
       {"fuzz_declarations", gdpr::fuzz::CheckDeclarations},
       {"fuzz_json_writer", gdpr::fuzz::CheckJsonWriter},
+      {"fuzz_ddl_postgres", gdpr::fuzz::CheckDdlPostgres},
+      {"fuzz_ddl_mysql", gdpr::fuzz::CheckDdlMysql},
+      {"fuzz_ddl_sqlite", gdpr::fuzz::CheckDdlSqlite},
+      {"fuzz_ddl", gdpr::fuzz::CheckDdlSniffed},
   };
   fs::path folder = fs::path(GDPR_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
   REQUIRE(fs::is_directory(folder));
