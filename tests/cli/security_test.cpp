@@ -168,3 +168,33 @@ TEST_CASE("cli security: a database password never reaches validate's output") {
     CHECK(r.err.find("postgresql://user:***@127.0.0.1:1/db") != std::string::npos);  // redacted, still useful
   }
 }
+
+TEST_CASE("cli security: a database password never reaches ropa or classify output") {
+  ScratchDir dir;
+  dir.Write("repo/gdpr-audit.yaml",
+            "gdpr_audit: 1\norganization: {name: Shop B.V., country: NL}\nsystems:\n  - id: shop\n"
+            "    country: NL\n    datastores:\n      - id: db\n"
+            "        url: postgresql://user:s3cret@127.0.0.1:1/db\n"
+            "purposes:\n  - id: orders\n    name: Orders\n    systems: [shop]\n    legal_basis: contract\n"
+            "    data_categories: [user.contact.email]\n    data_subjects: [customer]\n");
+  for (std::string format : {"csv", "markdown", "html"}) {
+    INFO("ropa --format ", format);
+    Result r = RunCli({"ropa", kRules, "--format", format, dir.path() + "/repo"});
+    CHECK(r.out.find("s3cret") == std::string::npos);
+    CHECK(r.err.find("s3cret") == std::string::npos);
+  }
+  std::string pw = dir.Write("pw", "s3cret-from-file\n");
+  for (std::string format : {"text", "json"}) {
+    INFO("classify --format ", format);
+    Result r = RunCli({"classify", kRules, "--format", format, "postgresql://user:s3cret@127.0.0.1:1/db"});
+    CHECK(r.code == 2);  // nothing listens on port 1
+    CHECK(r.out.find("s3cret") == std::string::npos);
+    CHECK(r.err.find("s3cret") == std::string::npos);
+    CHECK(r.err.find("user:***@127.0.0.1:1") != std::string::npos);
+    Result f = RunCli({"classify", kRules, "--format", format, "--db-password-file", pw,
+                       "postgresql://user@127.0.0.1:1/db"});
+    CHECK(f.code == 2);
+    CHECK(f.out.find("s3cret") == std::string::npos);
+    CHECK(f.err.find("s3cret") == std::string::npos);
+  }
+}
