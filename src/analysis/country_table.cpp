@@ -48,6 +48,8 @@ std::optional<CountryTable> CountryTable::Parse(std::string_view text, std::stri
     table.countries_[c.code] = std::move(c);
   }
   std::sort(table.codes_.begin(), table.codes_.end());
+  if (const load::YamlNode* alpha3 = root->Find("alpha3"); alpha3 && alpha3->IsMap())
+    for (const auto& [k, v] : alpha3->entries) table.alpha3_[k.scalar] = v.scalar;
   return table;
 }
 
@@ -55,6 +57,11 @@ std::optional<CountryTable> CountryTable::LoadFile(const std::string& path, mode
   auto text = load::ReadInputFile(path, diags);
   if (!text) return std::nullopt;
   return Parse(*text, path, diags);
+}
+
+const Country* CountryTable::FindAlpha3(std::string_view code) const {
+  auto it = alpha3_.find(code);
+  return it == alpha3_.end() ? nullptr : Find(it->second);
 }
 
 const Country* CountryTable::Find(std::string_view code) const {

@@ -37,6 +37,8 @@ class CountryTable {
 
   // The country for an upper-case alpha-2 code, or nullptr.
   const Country* Find(std::string_view code) const;
+  // The country for an upper-case alpha-3 code ("USA", as Fides writes them), or nullptr.
+  const Country* FindAlpha3(std::string_view code) const;
   // "did you mean 'NL'?" for an unknown code (also matches country names), or "".
   std::string Suggest(std::string_view code) const;
   const std::vector<std::string>& Codes() const { return codes_; }
@@ -44,6 +46,7 @@ class CountryTable {
  private:
   std::map<std::string, Country, std::less<>> countries_;
   std::vector<std::string> codes_;
+  std::map<std::string, std::string, std::less<>> alpha3_;  // "USA" -> "US"
 };
 
 }  // namespace gdpr::analysis

@@ -161,6 +161,20 @@ std::string Taxonomy::Suggest(TaxonomyKind kind, std::string_view key) const {
   return util::DidYouMean(key, Keys(kind));
 }
 
+bool Taxonomy::AddCustom(TaxonomyKind kind, TaxonomyEntry entry) {
+  KindTable& t = Table(kind);
+  if (t.entries.count(entry.key)) return false;
+  auto at = std::lower_bound(t.keys.begin(), t.keys.end(), entry.key);
+  t.keys.insert(at, entry.key);
+  std::string key = entry.key;
+  t.entries.emplace(std::move(key), std::move(entry));
+  return true;
+}
+
+void Taxonomy::AddReplacement(TaxonomyKind kind, std::string old_key, std::string current_key) {
+  Table(kind).deprecated[std::move(old_key)] = std::move(current_key);
+}
+
 bool Taxonomy::IsUnder(std::string_view key, std::string_view ancestor) {
   if (key.size() < ancestor.size() || key.substr(0, ancestor.size()) != ancestor) return false;
   return key.size() == ancestor.size() || key[ancestor.size()] == '.';

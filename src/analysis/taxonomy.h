@@ -60,6 +60,12 @@ class Taxonomy {
   // True when the data subject is marked vulnerable.
   bool IsVulnerableSubject(std::string_view subject) const;
 
+  // Extends this run's taxonomy with a custom key (Fides taxonomy extensions define
+  // them). Returns false, changing nothing, when the key already exists.
+  bool AddCustom(TaxonomyKind kind, TaxonomyEntry entry);
+  // Makes `old_key` read as the current `current_key` (with the usual deprecation warning).
+  void AddReplacement(TaxonomyKind kind, std::string old_key, std::string current_key);
+
   // True when `key` equals `ancestor` or lies below it ("a.b.c" under "a.b").
   static bool IsUnder(std::string_view key, std::string_view ancestor);
 

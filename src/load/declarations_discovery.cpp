@@ -104,6 +104,7 @@ YamlFileKind ClassifyYamlText(std::string_view text) {
     std::string_view key = TopLevelKey(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
     if (key == "gdpr_audit") return YamlFileKind::kDeclarations;
     if (key == "system" || key == "dataset" || key == "organization") fides = true;
+    if (key == "policy" || key == "data_category" || key == "data_use" || key == "data_subject") fides = true;
     if (end == std::string_view::npos) break;
     pos = end + 1;
   }

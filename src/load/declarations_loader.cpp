@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 
+#include "load/fides_reader.h"
 #include "load/file_reader.h"
 #include "load/yaml_parser.h"
 #include "util/edit_distance.h"
@@ -95,6 +96,7 @@ void DeclarationsLoader::Merge(model::Inventory&& part) {
   append(inventory_.flows, part.flows);
   append(inventory_.columns, part.columns);
   append(inventory_.waivers, part.waivers);
+  inventory_.manifest_schemas.merge(part.manifest_schemas);
 }
 
 model::Inventory DeclarationsLoader::Finish() {
@@ -181,10 +183,16 @@ model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const a
   bounded.root = ScanRoot::FromPaths(paths.empty() ? std::vector<std::string>{"."} : paths);
   bounded.root.AllowOutside(options.allow_outside_root);
   DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, bounded);
-  DeclarationsLoader loader(taxonomy, countries, diags);
-  for (const std::string& path : found.declarations) loader.AddFile(path, bounded);
+  // Fides manifests first: their taxonomy files may add custom keys that the
+  // declarations files of the same run use too.
+  FidesReader fides(taxonomy, countries, diags);
   for (const std::string& path : found.fides)
-    diags.Warning({path, 0, 0}, "Fides manifest '" + path + "' is not read by this version (ignored)");
+    if (auto text = ReadInputFile(path, diags, options.limits)) fides.AddText(*text, path);
+  model::Inventory fides_part;
+  FidesResult fides_result = fides.Finish(fides_part);
+  DeclarationsLoader loader(fides_result.taxonomy, countries, diags);
+  for (const std::string& path : found.declarations) loader.AddFile(path, bounded);
+  loader.AddInventory(std::move(fides_part));
   return loader.Finish();
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/schema.h"
 #include "model/source_location.h"
 #include "util/iso_duration.h"
 
@@ -34,6 +35,7 @@ struct Contact {
 
 struct Organization : Located {
   std::string name;
+  std::string description;                          // free text (Fides organizations carry one)
   std::string country;                              // ISO 3166-1 alpha-2, upper case
   std::optional<int64_t> annual_turnover_eur;       // group worldwide turnover, preceding year
   std::optional<Contact> dpo;
@@ -139,6 +141,9 @@ struct Inventory {
   std::vector<ColumnAnnotation> columns;
   std::vector<Waiver> waivers;
   std::vector<InputFile> files;
+  // Schemas described inside a manifest rather than in a DDL file or a live database
+  // (a Fides dataset's collections and fields), by datastore id.
+  std::map<std::string, Schema> manifest_schemas;
 
   const System* FindSystem(const std::string& id) const;
   const Purpose* FindPurpose(const std::string& id) const;

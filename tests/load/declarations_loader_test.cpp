@@ -660,10 +660,11 @@ TEST_CASE("load::LoadDeclarations merges a folder and resolves paths per file") 
                                                gdpr::testing::ShippedCountries(), diags);
   INFO(Rendered(diags));
   CHECK(diags.error_count() == 0);
-  CHECK(FindDiagnostic(diags, "Fides manifest"));
-  REQUIRE(inv.systems.size() == 1);
+  REQUIRE(inv.systems.size() == 2);
   CHECK(inv.systems[0].datastores[0].schema_path == dir.path() + "/db/shop.sql");
+  CHECK(inv.systems[1].id == "x");  // the Fides manifest, read by load/fides_reader
   CHECK(inv.purposes.size() == 1);
-  REQUIRE(inv.files.size() == 2);
+  REQUIRE(inv.files.size() == 3);
+  CHECK(inv.files[2].kind == "fides");
   CHECK(inv.files[0].path == dir.path() + "/a/gdpr-audit.yaml");
 }

@@ -1,0 +1,57 @@
+// End to end: the real Fides manifests of shared/corpus/fides through the commands.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+Result RunCli(std::vector<std::string> args) {
+  args.insert(args.begin(), "gdpr-audit");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  int code = gdpr::cli::Run(static_cast<int>(argv.size()), argv.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+
+const std::string kCorpus = std::string(GDPR_SHARED_DIR) + "/corpus/fides";
+
+bool HaveCorpus() {
+  if (std::filesystem::is_directory(kCorpus)) return true;
+  MESSAGE("SKIP: " << kCorpus << " is absent (shared corpus not mounted)");
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cli::validate on the Fides corpus: no errors, every unmapped field named") {
+  if (!HaveCorpus()) return;
+  Result r = RunCli({"validate", kCorpus, "--rules=" GDPR_SOURCE_DIR "/rules", "--color=never"});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.out == "validated 7 files: 0 errors, 11 warnings\n");
+  CHECK(r.err.find("fides-v1-demo_system.yml:40:19: warning: 'advertising' is a deprecated fideslang data use") !=
+        std::string::npos);
+  CHECK(r.err.find("fideslang-demo_policy.yml:1:1: warning: ignored Fides fields: policy") != std::string::npos);
+}
+
+TEST_CASE("cli::ropa on the Fides corpus: purposes without a legal basis, transfers without safeguards") {
+  if (!HaveCorpus()) return;
+  Result r = RunCli({"ropa", kCorpus, "--rules=" GDPR_SOURCE_DIR "/rules"});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("Demo Organization") != std::string::npos);
+  CHECK(r.out.find("collect-data-for-marketing") != std::string::npos);
+  CHECK(r.out.find("transfer to United States") != std::string::npos);
+  CHECK(r.out.find("transfer to Canada") != std::string::npos);
+}
