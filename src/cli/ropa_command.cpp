@@ -31,6 +31,8 @@ class RopaCommand : public Command {
     sub->add_option("--color", color_, "Colour diagnostics: auto, always or never (honours NO_COLOR)")
         ->check(CLI::IsMember(kColorModes))
         ->default_val("auto");
+    sub->add_flag("--allow-outside-root", load_options_.allow_outside_root,
+                  "Read schema files outside the folders being read");
     return sub;
   }
 
@@ -60,7 +62,7 @@ class RopaCommand : public Command {
     auto vocabulary = LoadVocabulary(rules_dir_.empty() ? DefaultRulesDir() : rules_dir_, diags);
     if (!vocabulary) return std::nullopt;
     model::Inventory inventory =
-        load::LoadDeclarations(paths_, vocabulary->taxonomy, vocabulary->countries, diags);
+        load::LoadDeclarations(paths_, vocabulary->taxonomy, vocabulary->countries, diags, load_options_);
     if (inventory.files.empty()) {
       if (!diags.HasErrors())
         diags.Error({paths_.front(), 0, 0}, "no declarations files found",
@@ -71,6 +73,7 @@ class RopaCommand : public Command {
   }
 
   std::vector<std::string> paths_;
+  load::LoadOptions load_options_;
   std::string format_ = "markdown";
   std::string output_;
   std::string lang_ = "en";

@@ -27,6 +27,10 @@ class ValidateCommand : public Command {
         ->default_val("auto");
     sub->add_option("--max-file-size", options_.limits.max_file_bytes, "Refuse input files larger than this (bytes)")
         ->default_val(options_.limits.max_file_bytes);
+    sub->add_option("--max-files", options_.limits.max_files, "Refuse folders holding more YAML files than this")
+        ->default_val(options_.limits.max_files);
+    sub->add_flag("--allow-outside-root", options_.allow_outside_root,
+                  "Read schema files and linked files outside the folders being validated");
     sub->add_flag("-q,--quiet", quiet_, "Print no summary line; only diagnostics");
     return sub;
   }

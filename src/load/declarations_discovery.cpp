@@ -37,7 +37,8 @@ std::string Display(const fs::path& p) {
 }
 
 // Adds the declarations files and Fides manifests under `root`, quietly skipping the rest.
-void WalkFolder(const fs::path& root, DiscoveredFiles& found, const LoadOptions& options) {
+void WalkFolder(const fs::path& root, DiscoveredFiles& found, model::Diagnostics& diags,
+                const LoadOptions& options) {
   std::error_code ec;
   std::vector<fs::path> files;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -50,9 +51,18 @@ void WalkFolder(const fs::path& root, DiscoveredFiles& found, const LoadOptions&
       continue;
     }
     if (entry.is_regular_file(type_ec) && HasYamlExtension(entry.path())) files.push_back(entry.path());
+    if (files.size() > options.limits.max_files) {
+      diags.Error({Display(root), 0, 0},
+                  "more than " + std::to_string(options.limits.max_files) + " YAML files under " +
+                      Quote(Display(root)) + "; refusing to read them all",
+                  "name the folders that hold the declarations, or raise the limit with --max-files");
+      return;
+    }
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
+    // A committed symbolic link must not make us read (and quote) a file elsewhere.
+    if (!options.root.Check(file, Display(file), {}, diags)) continue;
     model::Diagnostics quiet;  // an unreadable stray YAML file is not ours to complain about
     auto text = ReadInputFile(file.string(), quiet, options.limits);
     if (!text) continue;
@@ -110,7 +120,7 @@ DiscoveredFiles DiscoverDeclarationFiles(const std::vector<std::string>& paths, 
     if (ec || !fs::exists(status)) {
       diags.Error({path, 0, 0}, Quote(path) + ": no such file or folder");
     } else if (fs::is_directory(status)) {
-      WalkFolder(path, found, options);
+      WalkFolder(path, found, diags, options);
     } else {
       AddExplicitFile(path, found, diags, options);
     }

@@ -14,12 +14,19 @@
 #include <vector>
 
 #include "load/file_reader.h"
+#include "load/scan_root.h"
 #include "model/diagnostics.h"
 
 namespace gdpr::load {
 
 struct LoadOptions {
   ReadLimits limits;
+  // --allow-outside-root: read files that resolve outside the scanned folders.
+  bool allow_outside_root = false;
+  // The boundary files found by a folder walk and `schema:` paths must stay inside.
+  // LoadDeclarations sets it from its paths and allow_outside_root; the default has
+  // no boundary (for callers that read one file they were handed).
+  ScanRoot root;
 };
 
 struct DiscoveredFiles {
@@ -29,7 +36,9 @@ struct DiscoveredFiles {
 };
 
 // Reports paths that do not exist and explicit files that are not YAML (.yaml/.yml)
-// to `diags`; never fails as a whole. Each file appears once.
+// to `diags`; never fails as a whole. Each file appears once. A file found in a folder
+// that resolves outside `options.root` (a symbolic link) is refused with an error, and
+// a folder holding more than `options.limits.max_files` YAML files is an error too.
 DiscoveredFiles DiscoverDeclarationFiles(const std::vector<std::string>& paths, model::Diagnostics& diags,
                                          const LoadOptions& options = {});
 

@@ -90,6 +90,7 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
     inventory_.files.push_back({path, "declarations"});
     return;
   }
+  parser_.SetScanRoot(options.root);
   AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
 }
 
@@ -202,7 +203,10 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
 model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
                                   const analysis::CountryTable& countries, model::Diagnostics& diags,
                                   const LoadOptions& options) {
-  DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, options);
+  LoadOptions bounded = options;
+  bounded.root = ScanRoot::FromPaths(paths.empty() ? std::vector<std::string>{"."} : paths);
+  bounded.root.AllowOutside(options.allow_outside_root);
+  DiscoveredFiles found = DiscoverDeclarationFiles(paths, diags, bounded);
   // Fides manifests first: their taxonomy files may add custom keys that the
   // declarations files of the same run use too.
   FidesReader fides(taxonomy, countries, diags);
@@ -211,7 +215,7 @@ model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const a
   model::Inventory fides_part;
   FidesResult fides_result = fides.Finish(fides_part);
   DeclarationsLoader loader(fides_result.taxonomy, countries, diags);
-  for (const std::string& path : found.declarations) loader.AddFile(path, options);
+  for (const std::string& path : found.declarations) loader.AddFile(path, bounded);
   loader.AddInventory(std::move(fides_part));
   return loader.Finish();
 }

@@ -59,7 +59,9 @@ class DeclarationsLoader {
 
 // Discovers the files under `paths`, loads every declarations file and Fides manifest
 // (load/fides_reader.h) and finishes. Custom taxonomy keys of Fides taxonomy files count
-// for the declarations files of the run too.
+// for the declarations files of the run too. The folders of `paths` are the scan root
+// (see scan_root.h): files and `schema:` paths that resolve outside them are refused
+// unless options.allow_outside_root.
 model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const analysis::Taxonomy& taxonomy,
                                   const analysis::CountryTable& countries, model::Diagnostics& diags,
                                   const LoadOptions& options = {});

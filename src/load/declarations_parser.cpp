@@ -249,6 +249,8 @@ void DeclarationsParser::ReadSchemaPath(const FieldReader& fields, model::Datast
   std::error_code ec;
   auto status = fs::status(resolved, ec);
   const YamlNode* at = fields.Value("schema");
+  // Judged before existence, so that nothing about files outside leaks out.
+  if (!root_.Check(resolved, *schema, at->Location(), diags_)) return;
   if (ec || !fs::exists(status)) {
     diags_.Error(at->Location(), "schema file '" + *schema + "' does not exist",
                  "looked for '" + shown + "'; paths are relative to the declaring file");

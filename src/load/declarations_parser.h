@@ -6,7 +6,9 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
+#include "load/scan_root.h"
 #include "load/vocabulary_checker.h"
 #include "load/yaml_node.h"
 #include "model/diagnostics.h"
@@ -26,6 +28,8 @@ class DeclarationsParser {
   // `base_dir` is the folder relative paths in the file resolve against. A flow without
   // an `id` is named "from->to" (":purpose" appended when it has one).
   model::Inventory Parse(const YamlNode& root, const std::string& base_dir);
+  // `schema:` paths that resolve outside `root` are errors (default: no boundary).
+  void SetScanRoot(ScanRoot root) { root_ = std::move(root); }
 
  private:
   bool CheckHeader(const YamlNode& root);
@@ -54,6 +58,7 @@ class DeclarationsParser {
 
   const VocabularyChecker& vocabulary_;
   model::Diagnostics& diags_;
+  ScanRoot root_;
 };
 
 }  // namespace gdpr::load

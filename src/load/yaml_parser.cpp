@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <unordered_set>
 
 namespace gdpr::load {
 namespace {
@@ -81,10 +82,20 @@ class Converter {
   Converter(std::string_view name, model::Diagnostics& diags, const YamlLimits& limits)
       : path_(std::make_shared<const std::string>(name)), diags_(diags), limits_(limits) {}
 
-  bool Convert(const YAML::Node& in, YamlNode& out, int depth) {
+  // `aliased`: `in` lies in a subtree reached before (through an alias), whose copies
+  // are what makes an alias bomb expensive; they have a budget of their own.
+  bool Convert(const YAML::Node& in, YamlNode& out, int depth, bool aliased = false) {
     if (++nodes_ > limits_.max_nodes) {
       if (!failed_) Fail(in, "document expands to more than " + std::to_string(limits_.max_nodes) +
                                  " nodes (anchors and aliases nested too often?)");
+      return false;
+    }
+    // yaml-cpp hands out the same node (same position in the text) for every alias of
+    // an anchor; a position seen before means a copy. (No public node identity.)
+    if (in.Mark().pos >= 0) aliased = aliased || !seen_.insert(in.Mark().pos).second;
+    if (aliased && ++alias_nodes_ > limits_.max_alias_nodes) {
+      if (!failed_) Fail(in, "document expands to more than " + std::to_string(limits_.max_alias_nodes) +
+                                 " nodes through aliases (anchors and aliases nested too often?)");
       return false;
     }
     if (depth > limits_.max_depth) {
@@ -108,14 +119,14 @@ class Converter {
         out.kind = YamlNode::Kind::kSequence;
         out.items.resize(in.size());
         for (size_t i = 0; i < in.size(); ++i)
-          if (!Convert(in[i], out.items[i], depth + 1)) return false;
+          if (!Convert(in[i], out.items[i], depth + 1, aliased)) return false;
         return true;
       case YAML::NodeType::Map:
         out.kind = YamlNode::Kind::kMap;
         for (const auto& kv : in) {
           out.entries.emplace_back();
-          if (!Convert(kv.first, out.entries.back().first, depth + 1)) return false;
-          if (!Convert(kv.second, out.entries.back().second, depth + 1)) return false;
+          if (!Convert(kv.first, out.entries.back().first, depth + 1, aliased)) return false;
+          if (!Convert(kv.second, out.entries.back().second, depth + 1, aliased)) return false;
         }
         return true;
     }
@@ -133,6 +144,8 @@ class Converter {
   model::Diagnostics& diags_;
   const YamlLimits& limits_;
   size_t nodes_ = 0;
+  size_t alias_nodes_ = 0;
+  std::unordered_set<int> seen_;  // text positions of the nodes converted so far
   bool failed_ = false;
 };
 

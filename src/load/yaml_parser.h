@@ -15,6 +15,9 @@ namespace gdpr::load {
 struct YamlLimits {
   int max_depth = 64;              // nesting of mappings and lists
   size_t max_nodes = 2'000'000;    // nodes after alias expansion
+  // Nodes that are copies of a subtree reached again through an alias. An alias bomb
+  // is all copies; real declarations reuse a few small anchors.
+  size_t max_alias_nodes = 100'000;
 };
 
 // Parses the first document of `text` (`name` is the display path used in messages

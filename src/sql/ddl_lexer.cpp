@@ -26,8 +26,10 @@ inline bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c) || c == '$'
 }  // namespace
 
 bool Token::IsName() const {
-  return kind == TokenKind::kWord || kind == TokenKind::kQuotedIdent ||
-         (kind == TokenKind::kString && !text.empty() && text[0] == '"');
+  bool quoted = kind == TokenKind::kQuotedIdent || (kind == TokenKind::kString && !text.empty() && text[0] == '"');
+  // An empty quoted name ("", ``, []) names nothing; every dialect rejects it.
+  if (quoted) return text.size() > 2;
+  return kind == TokenKind::kWord;
 }
 
 std::string IdentifierValue(const Token& token) {

@@ -1,0 +1,16 @@
+// libFuzzer target: the DDL parser forced to the sqlite dialect (so that no input is
+// sniffed away to another one); the property is CheckDdlSqlite() in fuzz_checks.h.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "fuzz_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const char* broken = gdpr::fuzz::CheckDdlSqlite({reinterpret_cast<const char*>(data), size});
+  if (broken) {
+    std::fprintf(stderr, "property broken: %s\n", broken);
+    __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,16 @@
+// libFuzzer target: util::JsonWriter turns any bytes into valid UTF-8 JSON; the
+// property is CheckJsonWriter() in fuzz_checks.h.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "fuzz_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const char* broken = gdpr::fuzz::CheckJsonWriter({reinterpret_cast<const char*>(data), size});
+  if (broken) {
+    std::fprintf(stderr, "property broken: %s\n", broken);
+    __builtin_trap();
+  }
+  return 0;
+}

@@ -1,0 +1,1 @@
+CREATE TABLE t (c int COMMENT '<script>alert(1)</script>', d enum('a','b\') COMMENT ""); ALTER TABLE t CHANGE COLUMN c c2; /* never closed

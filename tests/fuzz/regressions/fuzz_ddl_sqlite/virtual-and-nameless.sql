@@ -1,0 +1,1 @@
+CREATE VIRTUAL TABLE v USING fts5(a, b, tokenize="porter"); CREATE TABLE IF NOT EXISTS (;
