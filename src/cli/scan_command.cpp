@@ -58,6 +58,8 @@ class ScanCommand : public Command {
                     "Read the database password from this file instead of the URL");
     sub->add_option("--max-file-size", inputs_.load.limits.max_file_bytes, "Refuse input files larger than this (bytes)")
         ->default_val(inputs_.load.limits.max_file_bytes);
+    sub->add_flag("--allow-outside-root", inputs_.load.allow_outside_root,
+                  "Let declarations name schema files outside the scanned folders");
     sub->add_option("--today", today_, "Date for waiver expiry, YYYY-MM-DD (tests)")->group("");
     return sub;
   }

@@ -1,0 +1,1 @@
+CREATE TABLE s (secret_col int);
