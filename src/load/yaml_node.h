@@ -47,6 +47,11 @@ class YamlNode {
 // One key/value pair of a mapping (a struct, not std::pair, so YamlNode can hold a
 // vector of them while still incomplete).
 struct YamlEntry {
+  YamlEntry() = default;
+  // A constructor, so emplace_back(key, value) also compiles where parenthesised
+  // aggregate initialisation is missing (clang 14, used for the fuzz build).
+  YamlEntry(YamlNode key, YamlNode value) : first(std::move(key)), second(std::move(value)) {}
+
   YamlNode first;   // the key
   YamlNode second;  // the value
 };

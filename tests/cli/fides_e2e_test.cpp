@@ -55,3 +55,18 @@ TEST_CASE("cli::ropa on the Fides corpus: purposes without a legal basis, transf
   CHECK(r.out.find("transfer to United States") != std::string::npos);
   CHECK(r.out.find("transfer to Canada") != std::string::npos);
 }
+
+TEST_CASE("cli::scan on the Fides corpus: findings a privacy lawyer would expect") {
+  if (!HaveCorpus()) return;
+  Result r = RunCli({"scan", kCorpus, "--format", "json"});
+  INFO(r.err);
+  CHECK(r.code == 1);
+  // The marketing declaration has no legal basis (Art. 6(1)).
+  CHECK(r.out.find("\"rule_id\": \"LAW-003\"") != std::string::npos);
+  CHECK(r.out.find("demo_marketing_system.collect-data-for-marketing") != std::string::npos);
+  // Transfers to the USA (no DPF, no SCC declared) and Canada (partial adequacy, not confirmed).
+  CHECK(r.out.find("\"rule_id\": \"TRANSFER-001\"") != std::string::npos);
+  CHECK(r.out.find("\"rule_id\": \"TRANSFER-003\"") != std::string::npos);
+  // A processor without a processing agreement (Art. 28(3)).
+  CHECK(r.out.find("\"rule_id\": \"PROC-001\"") != std::string::npos);
+}

@@ -198,3 +198,26 @@ TEST_CASE("cli security: a database password never reaches ropa or classify outp
     CHECK(f.err.find("s3cret") == std::string::npos);
   }
 }
+
+TEST_CASE("cli security: a database password never reaches scan output, in any format") {
+  ScratchDir dir;
+  dir.Write("repo/gdpr-audit.yaml",
+            "gdpr_audit: 1\norganization: {name: Shop B.V., country: NL}\nsystems:\n  - id: shop\n"
+            "    name: Shop\n    country: NL\n    datastores:\n      - id: db\n"
+            "        url: postgresql://user:s3cret@127.0.0.1:1/db\n"
+            "purposes:\n  - id: orders\n    name: Orders\n    systems: [shop]\n    legal_basis: contract\n"
+            "    data_use: essential.service\n"
+            "    data_categories: [user.contact.email]\n    data_subjects: [customer]\n");
+  for (std::string format : {"text", "json", "sarif", "markdown", "html", "junit"}) {
+    INFO("scan --format ", format);
+    Result r = RunCli({"scan", "--format", format, "--color=never", dir.path() + "/repo"});
+    CHECK(r.code != 2);  // not connected without --live: a note, and the report is written
+    CHECK_FALSE(r.out.empty());
+    CHECK(r.out.find("s3cret") == std::string::npos);
+    CHECK(r.err.find("s3cret") == std::string::npos);
+    Result live = RunCli({"scan", "--live", "--format", format, "--color=never", dir.path() + "/repo"});
+    CHECK(live.code == 2);  // nothing listens on port 1
+    CHECK(live.out.find("s3cret") == std::string::npos);
+    CHECK(live.err.find("s3cret") == std::string::npos);
+  }
+}

@@ -14,7 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/builtin_checks.h"
 #include "analysis/country_table.h"
+#include "analysis/rule_pack.h"
 #include "analysis/taxonomy.h"
 #include "load/declarations_loader.h"
 #include "load/yaml_parser.h"
@@ -97,6 +99,23 @@ inline const char* CheckDeclarations(std::string_view text) {
   if (inventory.files.size() != 1) return "the loaded file is not listed in the inventory";
   std::ostringstream rendered;
   diags.Render(rendered, true);
+  return nullptr;
+}
+
+// A rule pack through the pack loader (conditions, RE2 patterns, templates, fixtures)
+// against the shipped taxonomy, countries and built-in checks: a broken pack must be
+// reported, never crash, and a pack that loads must have ids.
+inline const char* CheckRulePack(std::string_view text) {
+  model::Diagnostics diags;
+  analysis::RuleSet rules;
+  analysis::ConditionScope scope{"", &ShippedTaxonomy(), &ShippedCountries(),
+                                 &analysis::CheckRegistry::Builtins()};
+  bool ok = rules.AddPack(text, "pack.yaml", scope, diags, "fuzz-base-dir-that-does-not-exist");
+  if (!ok && !diags.HasErrors()) return "a pack was refused without an error";
+  for (const analysis::Rule& rule : rules.rules())
+    if (rule.id.empty()) return "a rule without an id was accepted";
+  std::ostringstream rendered;
+  diags.Render(rendered, false);
   return nullptr;
 }
 

@@ -21,6 +21,7 @@ TEST_CASE("fuzz regressions: every saved input still passes its target's propert
       {"fuzz_taxonomy", gdpr::fuzz::CheckTaxonomy},
       {"fuzz_countries", gdpr::fuzz::CheckCountries},
       {"fuzz_declarations", gdpr::fuzz::CheckDeclarations},
+      {"fuzz_rule_pack", gdpr::fuzz::CheckRulePack},
       {"fuzz_json_writer", gdpr::fuzz::CheckJsonWriter},
       {"fuzz_ddl_postgres", gdpr::fuzz::CheckDdlPostgres},
       {"fuzz_ddl_mysql", gdpr::fuzz::CheckDdlMysql},

@@ -1,0 +1,15 @@
+// libFuzzer target: the rule-pack loader (rules/packs/*.yaml); the property is CheckRulePack() in fuzz_checks.h.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "fuzz_checks.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const char* broken = gdpr::fuzz::CheckRulePack({reinterpret_cast<const char*>(data), size});
+  if (broken) {
+    std::fprintf(stderr, "property broken: %s\n", broken);
+    __builtin_trap();
+  }
+  return 0;
+}
