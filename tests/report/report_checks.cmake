@@ -19,3 +19,15 @@ add_test(NAME html_render
           ${CMAKE_BINARY_DIR}/test-output/sample.html ${CMAKE_BINARY_DIR}/test-output/hostile.html
           ${CMAKE_BINARY_DIR}/test-output/estate.nl.html)
 set_tests_properties(html_render PROPERTIES FIXTURES_REQUIRED report_samples SKIP_RETURN_CODE 77)
+
+# The real thing: the SARIF of `scan samples/` must validate too (exit 1 = findings).
+add_test(NAME scan_samples_sarif
+  COMMAND bash -c "\"$0\" scan samples --format sarif -o \"$1\"; test $? -le 1"
+          $<TARGET_FILE:gdpr-audit> ${CMAKE_BINARY_DIR}/test-output/samples-scan.sarif
+  WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(scan_samples_sarif PROPERTIES FIXTURES_SETUP scan_samples_sarif)
+add_test(NAME sarif_schema_scan
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/validate_sarif.sh
+          --schema ${CMAKE_SOURCE_DIR}/../shared/schemas/sarif-2.1.0.json
+          ${CMAKE_BINARY_DIR}/test-output/samples-scan.sarif)
+set_tests_properties(sarif_schema_scan PROPERTIES FIXTURES_REQUIRED scan_samples_sarif SKIP_RETURN_CODE 77)
