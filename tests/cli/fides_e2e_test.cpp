@@ -6,23 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.h"
+#include "cli_runner.h"
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result RunCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "gdpr-audit");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = gdpr::cli::Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = gdpr::test::CliResult;
+using gdpr::test::RunCli;
 
 const std::string kCorpus = std::string(GDPR_SHARED_DIR) + "/corpus/fides";
 

@@ -9,26 +9,18 @@
 #include <vector>
 
 #include "../load/load_test_support.h"
-#include "cli/app.h"
+#include "cli_runner.h"
 #include "load/declarations_loader.h"
 
 using gdpr::testing::ScratchDir;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
+using Result = gdpr::test::CliResult;
 
 Result RunCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "gdpr-audit");
   args.push_back("--rules=" GDPR_SOURCE_DIR "/rules");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = gdpr::cli::Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
+  return gdpr::test::RunCli(std::move(args));
 }
 
 std::string ReadAll(const std::string& path) {

@@ -5,25 +5,14 @@
 #include <sstream>
 #include <vector>
 
-#include "cli/app.h"
+#include "cli_runner.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-  int code;
-  std::string out, err;
-};
-
-RunResult RunCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "gdpr-audit");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = gdpr::cli::Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using RunResult = gdpr::test::CliResult;
+using gdpr::test::RunCli;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "../load/load_test_support.h"
-#include "cli/app.h"
+#include "cli_runner.h"
 #include "cli/color_mode.h"
 #include "cli/rules_dir.h"
 
@@ -14,19 +14,8 @@ using gdpr::testing::ScratchDir;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-Result RunCli(std::vector<std::string> args) {
-  args.insert(args.begin(), "gdpr-audit");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = gdpr::cli::Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+using Result = gdpr::test::CliResult;
+using gdpr::test::RunCli;
 
 }  // namespace
 
