@@ -1,5 +1,7 @@
 #include "analysis/audit.h"
 
+#include <iterator>
+
 #include "analysis/rule_engine.h"
 #include "analysis/waivers.h"
 
@@ -9,13 +11,18 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
                        const AuditOptions& options) {
   static const model::Inventory kEmpty;
   const model::Inventory& inventory = inputs.inventory ? *inputs.inventory : kEmpty;
-  AuditModel audit_model =
-      AuditModel::Build(inventory, inputs.schemas, context.taxonomy, context.countries, context.classify);
-
   // Waiver rules judge the waivers themselves, so they run after the others.
   std::vector<const Rule*> subject_rules, waiver_rules;
   for (const Rule& r : rules.rules()) (r.applies_to == "waiver" ? waiver_rules : subject_rules).push_back(&r);
-  std::vector<model::Finding> findings = RunRules(subject_rules, audit_model);
+  RuleRunner runner(subject_rules);
+  // Table and column rules run while the model streams those records past; the
+  // model keeps only the declared subjects.
+  std::vector<model::Finding> findings;
+  AuditModel audit_model = AuditModel::Build(
+      inventory, inputs.schemas, context.taxonomy, context.countries, context.classify,
+      [&](const SubjectRecord& subject, const AuditModel& m) { runner.Run(subject, m, findings); });
+  std::vector<model::Finding> declared = RunRules(subject_rules, audit_model);
+  findings.insert(findings.end(), std::make_move_iterator(declared.begin()), std::make_move_iterator(declared.end()));
   std::vector<WaiverStatus> statuses = ApplyWaivers(inventory.waivers, findings, options.today);
   audit_model.MutableSubjects("waiver") = WaiverSubjects(statuses);
   std::vector<model::Finding> about_waivers = RunRules(waiver_rules, audit_model);

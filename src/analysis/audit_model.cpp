@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "analysis/glob_match.h"
 
@@ -93,11 +95,16 @@ bool CoveredBy(const std::string& category, const std::vector<std::string>& decl
   return false;
 }
 
-std::vector<std::string> SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax) {
-  std::vector<std::string> out;
+void SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax, std::vector<std::string>& out) {
+  out.clear();
   for (const std::string& c : categories)
     if (Special s = tax.SpecialOf(c); s != Special::kNone) out.push_back(SpecialName(s));
   SortUnique(out);
+}
+
+std::vector<std::string> SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax) {
+  std::vector<std::string> out;
+  SpecialsOf(categories, tax, out);
   return out;
 }
 
@@ -108,27 +115,52 @@ FieldValue RetentionValue(const std::optional<model::Retention>& r) {
   return FieldValue::Duration(*r->period, r->text);
 }
 
+// The slots of the two kinds built once per schema object, looked up once per build.
+struct ColumnSlots {
+  int id = FieldSlot("column", "id"), name = FieldSlot("column", "name"), table = FieldSlot("column", "table");
+  int datastore = FieldSlot("column", "datastore"), system = FieldSlot("column", "system");
+  int type = FieldSlot("column", "type"), comment = FieldSlot("column", "comment");
+  int categories = FieldSlot("column", "categories"), special = FieldSlot("column", "special");
+  int personal = FieldSlot("column", "personal"), source = FieldSlot("column", "source");
+  int purposes = FieldSlot("column", "purposes"), covered = FieldSlot("column", "covered");
+  int retention = FieldSlot("column", "retention"), declared_special = FieldSlot("column", "declared_special");
+  int covering_conditions = FieldSlot("column", "covering_conditions");
+  int covering_legal_bases = FieldSlot("column", "covering_legal_bases");
+};
+struct TableSlots {
+  int id = FieldSlot("table", "id"), name = FieldSlot("table", "name"), datastore = FieldSlot("table", "datastore");
+  int system = FieldSlot("table", "system"), personal = FieldSlot("table", "personal");
+  int categories = FieldSlot("table", "categories"), column_names = FieldSlot("table", "column_names");
+  int column_types = FieldSlot("table", "column_types"), purposes = FieldSlot("table", "purposes");
+  int retention = FieldSlot("table", "retention");
+};
+
 // Builds the subject records; one method per kind keeps each join readable.
 class Builder {
  public:
   Builder(const model::Inventory& inv, const SchemaMap& schemas, const Taxonomy& tax,
-          const CountryTable& countries, const ClassifyFn& classify)
-      : inv_(inv), schemas_(schemas), tax_(tax), countries_(countries), classify_(classify) {
+          const CountryTable& countries, const ClassifyFn& classify, const AuditModel& model,
+          const SubjectVisitor& visit)
+      : inv_(inv), schemas_(schemas), tax_(tax), countries_(countries), classify_(classify), model_(&model),
+        visit_(visit) {
     for (const model::Purpose& p : inv_.purposes)
       for (const std::string& s : p.systems) purposes_by_system_[s].push_back(&p);
     for (const model::Flow& f : inv_.flows) flows_by_purpose_[f.purpose].push_back(&f);
   }
 
-  void Run(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out,
-           std::vector<ColumnFacts>& columns) {
-    BuildColumns(out["column"], out["table"]);  // first: purposes need column facts
+  // With a visitor, tables and columns are streamed to it and not kept in `out`.
+  void Run(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out) {
+    bool keep = !visit_;
+    // First: purposes and datastores need what the columns hold.
+    BuildColumns(keep ? &out["column"] : nullptr, keep ? &out["table"] : nullptr);
+    out["column"];
+    out["table"];
     BuildOrganization(out["organization"]);
     BuildSystems(out["system"]);
     BuildDatastores(out["datastore"]);
     BuildPurposes(out["purpose"]);
     BuildFlows(out["flow"]);
     out["waiver"];
-    columns = std::move(columns_);
   }
 
  private:
@@ -137,13 +169,22 @@ class Builder {
   const Taxonomy& tax_;
   const CountryTable& countries_;
   const ClassifyFn& classify_;
+  const AuditModel* model_;
+  const SubjectVisitor& visit_;
   std::map<std::string, std::vector<const model::Purpose*>> purposes_by_system_;
   std::map<std::string, std::vector<const model::Flow*>> flows_by_purpose_;
-  std::vector<ColumnFacts> columns_;
-  std::map<std::string, std::vector<std::string>> column_categories_by_system_;
-  std::map<std::string, int> columns_by_purpose_;
+  std::map<std::string, std::set<std::string>> column_categories_by_system_;
+  std::unordered_map<const model::Purpose*, int> columns_by_purpose_;
   std::set<std::string> systems_with_schema_;
   std::map<std::string, int> personal_tables_;
+  // The records and scratch lists rebuilt for every table and column.
+  const ColumnSlots col_;
+  const TableSlots tab_;
+  SubjectRecord column_rec_ = SubjectRecord::Of("column", "");
+  SubjectRecord table_rec_ = SubjectRecord::Of("table", "");
+  std::vector<std::string> categories_, specials_, conditions_, bases_;
+  std::string source_;
+  std::vector<std::string> table_categories_, table_purposes_, column_names_, column_types_;
 
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
     static const std::vector<const model::Purpose*> kNone;
@@ -159,18 +200,17 @@ class Builder {
   void BuildOrganization(std::vector<SubjectRecord>& out) {
     if (!inv_.organization) return;
     const model::Organization& o = *inv_.organization;
-    SubjectRecord r;
-    r.subject = {"organization", o.name.empty() ? "organization" : o.name};
+    SubjectRecord r = SubjectRecord::Of("organization", o.name.empty() ? "organization" : o.name);
     r.loc = o.loc;
     r.located = &o;
-    r.fields["id"] = FieldValue::String(r.subject.id);
-    r.fields["name"] = FieldValue::String(o.name);
-    r.fields["country"] = FieldValue::String(o.country);
-    r.fields["zone"] = ZoneOf(o.country);
-    if (o.annual_turnover_eur) r.fields["annual_turnover_eur"] = FieldValue::Number(double(*o.annual_turnover_eur));
-    if (o.dpo) r.fields["dpo"] = FieldValue::String(o.dpo->name.empty() ? o.dpo->email : o.dpo->name);
+    r.Set("id") = FieldValue::String(r.subject.id);
+    r.Set("name") = FieldValue::String(o.name);
+    r.Set("country") = FieldValue::String(o.country);
+    r.Set("zone") = ZoneOf(o.country);
+    if (o.annual_turnover_eur) r.Set("annual_turnover_eur") = FieldValue::Number(double(*o.annual_turnover_eur));
+    if (o.dpo) r.Set("dpo") = FieldValue::String(o.dpo->name.empty() ? o.dpo->email : o.dpo->name);
     if (o.representative)
-      r.fields["representative"] =
+      r.Set("representative") =
           FieldValue::String(o.representative->name.empty() ? o.representative->email : o.representative->name);
     out.push_back(std::move(r));
   }
@@ -183,26 +223,25 @@ class Builder {
       for (const auto& c : f.data_categories) flow_categories[f.to].push_back(c);
     }
     for (const model::System& s : inv_.systems) {
-      SubjectRecord r;
-      r.subject = {"system", s.id};
+      SubjectRecord r = SubjectRecord::Of("system", s.id);
       r.loc = s.loc;
       r.located = &s;
-      r.fields["id"] = FieldValue::String(s.id);
-      r.fields["name"] = FieldValue::String(s.name);
-      r.fields["responsibility"] = FieldValue::String(model::ResponsibilityName(s.responsibility));
-      r.fields["country"] = FieldValue::String(s.country);
-      r.fields["zone"] = ZoneOf(s.country);
+      r.Set("id") = FieldValue::String(s.id);
+      r.Set("name") = FieldValue::String(s.name);
+      r.Set("responsibility") = FieldValue::String(model::ResponsibilityName(s.responsibility));
+      r.Set("country") = FieldValue::String(s.country);
+      r.Set("zone") = ZoneOf(s.country);
       const Country* c = countries_.Find(s.country);
-      r.fields["requires_dpf"] = FieldValue::Bool(c && c->requires_dpf);
+      r.Set("requires_dpf") = FieldValue::Bool(c && c->requires_dpf);
       // Adequacy limited to some recipients (Canada: PIPEDA) other than the DPF case.
-      r.fields["partial_adequacy"] = FieldValue::Bool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
+      r.Set("partial_adequacy") = FieldValue::Bool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
                                                       c->adequacy_scope.rfind("full", 0) != 0);
-      r.fields["transfer"] = FieldValue::Bool(s.transfer.has_value());
+      r.Set("transfer") = FieldValue::Bool(s.transfer.has_value());
       if (s.transfer) {
-        r.fields["transfer.mechanism"] = FieldValue::String(s.transfer->mechanism);
-        r.fields["transfer.reference"] = FieldValue::String(s.transfer->reference);
+        r.Set("transfer.mechanism") = FieldValue::String(s.transfer->mechanism);
+        r.Set("transfer.reference") = FieldValue::String(s.transfer->reference);
       }
-      r.fields["processor_agreement"] = FieldValue::String(s.processor_agreement);
+      r.Set("processor_agreement") = FieldValue::String(s.processor_agreement);
       std::vector<std::string> stores, purposes, categories = flow_categories[s.id];
       for (const auto& d : s.datastores) stores.push_back(d.id);
       for (const model::Purpose* p : PurposesOf(s.id)) {
@@ -212,11 +251,11 @@ class Builder {
       SortUnique(categories);
       r.related_purposes = purposes;
       SortUnique(r.related_purposes);
-      r.fields["datastores"] = FieldValue::List(stores);
-      r.fields["purposes"] = FieldValue::List(purposes);
-      r.fields["categories"] = FieldValue::List(categories);
-      r.fields["systematic"] = FieldValue::Bool(!purposes.empty() || flows_in[s.id] > 0);
-      r.fields["flows_in"] = FieldValue::Number(flows_in[s.id]);
+      r.Set("datastores") = FieldValue::List(stores);
+      r.Set("purposes") = FieldValue::List(purposes);
+      r.Set("categories") = FieldValue::List(categories);
+      r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_in[s.id] > 0);
+      r.Set("flows_in") = FieldValue::Number(flows_in[s.id]);
       out.push_back(std::move(r));
     }
   }
@@ -224,19 +263,18 @@ class Builder {
   void BuildDatastores(std::vector<SubjectRecord>& out) {
     for (const model::System& s : inv_.systems) {
       for (const model::Datastore& d : s.datastores) {
-        SubjectRecord r;
-        r.subject = {"datastore", d.id};
+        SubjectRecord r = SubjectRecord::Of("datastore", d.id);
         r.loc = d.loc;
         r.located = &d;
-        r.fields["id"] = FieldValue::String(d.id);
-        r.fields["system"] = FieldValue::String(s.id);
-        r.fields["schema"] = FieldValue::String(d.schema);
-        r.fields["url"] = FieldValue::String(d.url);
+        r.Set("id") = FieldValue::String(d.id);
+        r.Set("system") = FieldValue::String(s.id);
+        r.Set("schema") = FieldValue::String(d.schema);
+        r.Set("url") = FieldValue::String(d.url);
         auto it = schemas_.find(d.id);
         bool has = it != schemas_.end() && it->second;
-        r.fields["has_schema"] = FieldValue::Bool(has);
-        r.fields["tables"] = FieldValue::Number(has ? double(it->second->tables.size()) : 0.0);
-        r.fields["personal_tables"] = FieldValue::Number(personal_tables_[d.id]);
+        r.Set("has_schema") = FieldValue::Bool(has);
+        r.Set("tables") = FieldValue::Number(has ? double(it->second->tables.size()) : 0.0);
+        r.Set("personal_tables") = FieldValue::Number(personal_tables_[d.id]);
         for (const model::Purpose* p : PurposesOf(s.id)) r.related_purposes.push_back(p->id);
         SortUnique(r.related_purposes);
         out.push_back(std::move(r));
@@ -244,85 +282,102 @@ class Builder {
     }
   }
 
-  // Columns and tables, with annotations, classifier verdicts and coverage.
-  void BuildColumns(std::vector<SubjectRecord>& column_out, std::vector<SubjectRecord>& table_out) {
+  // Columns and tables, with annotations, classifier verdicts and coverage. Each
+  // record is built in place (reusing the previous one's buffers), handed to the
+  // visitor and, when keeping, copied into `out`.
+  void BuildColumns(std::vector<SubjectRecord>* column_out, std::vector<SubjectRecord>* table_out) {
     for (const model::System& s : inv_.systems) {
+      const std::vector<const model::Purpose*>& purposes = PurposesOf(s.id);
       for (const model::Datastore& d : s.datastores) {
         auto it = schemas_.find(d.id);
         if (it == schemas_.end() || !it->second) continue;
         systems_with_schema_.insert(s.id);
-        for (const model::Table& t : it->second->tables)
-          BuildTable(s, d, *it->second, t, column_out, table_out);
+        for (const model::Table& t : it->second->tables) {
+          BuildTable(s, d, purposes, *it->second, t, column_out);
+          if (visit_) visit_(table_rec_, *model_);
+          if (table_out) table_out->push_back(table_rec_);
+        }
       }
     }
   }
 
-  void BuildTable(const model::System& s, const model::Datastore& d, const model::Schema& schema,
-                  const model::Table& t, std::vector<SubjectRecord>& column_out,
-                  std::vector<SubjectRecord>& table_out) {
-    SubjectRecord table;
-    table.subject = {"table", d.id + "." + t.name};
+  void BuildTable(const model::System& s, const model::Datastore& d,
+                  const std::vector<const model::Purpose*>& purposes, const model::Schema& schema,
+                  const model::Table& t, std::vector<SubjectRecord>* column_out) {
+    SubjectRecord& table = table_rec_;
+    table.subject.id.assign(d.id).append(".").append(t.name);
     table.loc = {schema.path, t.line, 0};
-    std::vector<std::string> table_categories, column_names, column_types, table_purposes;
-    std::optional<model::Retention> table_retention;
+    table_categories_.clear();
+    table_purposes_.clear();
+    column_names_.clear();
+    column_types_.clear();
+    const FieldValue* longest = nullptr;  // the column retention the table keeps
+    util::IsoDuration table_retention;
+    std::string table_retention_text;
     for (const model::Column& col : t.columns) {
-      column_names.push_back(col.name);
-      column_types.push_back(col.type);
-      SubjectRecord rec = BuildColumn(s, d, schema, t, col);
-      const FieldValue& cats = rec.Get("categories");
-      table_categories.insert(table_categories.end(), cats.items.begin(), cats.items.end());
-      table_purposes.insert(table_purposes.end(), rec.related_purposes.begin(), rec.related_purposes.end());
-      const FieldValue& ret = rec.Get("retention");
-      if (ret.Exists() && (!table.Get("retention").Exists() ||
-                           util::CompareDurations(ret.duration, table.Get("retention").duration) > 0))
-        table.fields["retention"] = ret;
-      column_out.push_back(std::move(rec));
+      column_names_.push_back(col.name);
+      column_types_.push_back(col.type);
+      BuildColumn(s, d, purposes, schema, t, col);
+      const FieldValue& cats = column_rec_.Get(col_.categories);
+      table_categories_.insert(table_categories_.end(), cats.items.begin(), cats.items.end());
+      table_purposes_.insert(table_purposes_.end(), column_rec_.related_purposes.begin(),
+                             column_rec_.related_purposes.end());
+      const FieldValue& ret = column_rec_.Get(col_.retention);
+      if (ret.Exists() && (!longest || util::CompareDurations(ret.duration, table_retention) > 0)) {
+        longest = &ret;
+        table_retention = ret.duration;
+        table_retention_text = ret.text;
+      }
+      if (visit_) visit_(column_rec_, *model_);
+      if (column_out) column_out->push_back(column_rec_);
     }
-    SortUnique(table_categories);
-    SortUnique(table_purposes);
-    table.fields["id"] = FieldValue::String(table.subject.id);
-    table.fields["name"] = FieldValue::String(t.name);
-    table.fields["datastore"] = FieldValue::String(d.id);
-    table.fields["system"] = FieldValue::String(s.id);
-    table.fields["personal"] = FieldValue::Bool(!table_categories.empty());
-    if (!table_categories.empty()) ++personal_tables_[d.id];
-    table.fields["categories"] = FieldValue::List(table_categories);
-    table.fields["column_names"] = FieldValue::List(column_names);
-    table.fields["column_types"] = FieldValue::List(column_types);
-    table.fields["purposes"] = FieldValue::List(table_purposes);
-    table.related_purposes = table_purposes;
-    table_out.push_back(std::move(table));
+    SortUnique(table_categories_);
+    SortUnique(table_purposes_);
+    if (longest) table.values[tab_.retention] = FieldValue::Duration(table_retention, table_retention_text);
+    else table.values[tab_.retention].SetMissing();
+    table.values[tab_.id].SetString(table.subject.id);
+    table.values[tab_.name].SetString(t.name);
+    table.values[tab_.datastore].SetString(d.id);
+    table.values[tab_.system].SetString(s.id);
+    table.values[tab_.personal].SetBool(!table_categories_.empty());
+    if (!table_categories_.empty()) ++personal_tables_[d.id];
+    table.values[tab_.categories].SetList(table_categories_);
+    table.values[tab_.column_names].SetList(column_names_);
+    table.values[tab_.column_types].SetList(column_types_);
+    table.values[tab_.purposes].SetList(table_purposes_);
+    table.related_purposes = table_purposes_;
   }
 
-  SubjectRecord BuildColumn(const model::System& s, const model::Datastore& d, const model::Schema& schema,
-                            const model::Table& t, const model::Column& col) {
-    ColumnFacts facts;
-    facts.id = d.id + "." + t.name + "." + col.name;
-    facts.datastore = d.id;
-    facts.system = s.id;
-    facts.table = t.name;
-    facts.column = col.name;
+  // The categories of a column: annotation first, else the classifier.
+  void DecideCategories(const model::Datastore& d, const model::Table& t, const model::Column& col) {
+    categories_.clear();
+    source_.clear();
     if (auto annotated = AnnotatedCategories(inv_.columns, d.id, t, col.name)) {
-      facts.categories = *annotated;
-      facts.source = "annotation";
+      categories_ = *annotated;
+      source_ = "annotation";
     } else if (classify_) {
       ColumnVerdict v = classify_(t, col);
-      facts.categories = v.categories;
-      if (v.personal()) facts.source = "classifier";
+      categories_ = std::move(v.categories);
+      if (v.personal()) source_ = "classifier";
     }
-    SortUnique(facts.categories);
+    SortUnique(categories_);
+  }
 
-    SubjectRecord r;
-    r.subject = {"column", facts.id};
+  void BuildColumn(const model::System& s, const model::Datastore& d,
+                   const std::vector<const model::Purpose*>& purposes, const model::Schema& schema,
+                   const model::Table& t, const model::Column& col) {
+    DecideCategories(d, t, col);
+    SubjectRecord& r = column_rec_;
+    r.subject.id.assign(d.id).append(".").append(t.name).append(".").append(col.name);
     r.loc = {schema.path, col.line > 0 ? col.line : t.line, 0};
-    std::vector<std::string> conditions, bases;
-    std::optional<util::IsoDuration> retention;
-    std::string retention_text;
+    r.related_purposes.clear();
+    conditions_.clear();
+    bases_.clear();
+    const model::Retention* retention = nullptr;
     bool declared_special = false;
-    std::vector<std::string> specials = SpecialsOf(facts.categories, tax_);
-    for (const model::Purpose* p : PurposesOf(s.id)) {
+    for (const model::Purpose* p : purposes) {
       bool covers = false;
-      for (const std::string& c : facts.categories) {
+      for (const std::string& c : categories_) {
         for (const std::string& decl : p->data_categories) {
           if (!Taxonomy::IsUnder(c, decl)) continue;
           covers = true;
@@ -331,95 +386,91 @@ class Builder {
         }
       }
       if (!covers) continue;
-      facts.purposes.push_back(p->id);
-      ++columns_by_purpose_[p->id];
-      conditions.push_back(p->special_category_condition);
-      bases.push_back(p->legal_basis);
+      r.related_purposes.push_back(p->id);
+      ++columns_by_purpose_[p];
+      if (!p->special_category_condition.empty()) conditions_.push_back(p->special_category_condition);
+      if (!p->legal_basis.empty()) bases_.push_back(p->legal_basis);
       if (p->retention && p->retention->period &&
-          (!retention || util::CompareDurations(*p->retention->period, *retention) > 0)) {
-        retention = p->retention->period;
-        retention_text = p->retention->text;
-      }
+          (!retention || util::CompareDurations(*p->retention->period, *retention->period) > 0))
+        retention = &*p->retention;
     }
-    SortUnique(facts.purposes);
-    conditions.erase(std::remove(conditions.begin(), conditions.end(), std::string()), conditions.end());
-    bases.erase(std::remove(bases.begin(), bases.end(), std::string()), bases.end());
-    SortUnique(conditions);
-    SortUnique(bases);
+    SortUnique(r.related_purposes);
+    SortUnique(conditions_);
+    SortUnique(bases_);
 
-    r.fields["id"] = FieldValue::String(facts.id);
-    r.fields["name"] = FieldValue::String(col.name);
-    r.fields["table"] = FieldValue::String(d.id + "." + t.name);
-    r.fields["datastore"] = FieldValue::String(d.id);
-    r.fields["system"] = FieldValue::String(s.id);
-    r.fields["type"] = FieldValue::String(col.type);
-    r.fields["comment"] = FieldValue::String(col.comment);
-    r.fields["categories"] = FieldValue::List(facts.categories);
-    r.fields["special"] = FieldValue::List(specials);
-    r.fields["personal"] = FieldValue::Bool(!facts.categories.empty());
-    r.fields["source"] = FieldValue::String(facts.source);
-    r.fields["purposes"] = FieldValue::List(facts.purposes);
-    r.fields["covered"] = FieldValue::Bool(!facts.purposes.empty());
-    if (retention) r.fields["retention"] = FieldValue::Duration(*retention, retention_text);
-    r.fields["declared_special"] = FieldValue::Bool(declared_special);
-    r.fields["covering_conditions"] = FieldValue::List(conditions);
-    r.fields["covering_legal_bases"] = FieldValue::List(bases);
-    r.related_purposes = facts.purposes;
-    column_categories_by_system_[s.id].insert(column_categories_by_system_[s.id].end(),
-                                               facts.categories.begin(), facts.categories.end());
-    columns_.push_back(std::move(facts));
-    return r;
+    auto& v = r.values;
+    v[col_.id].SetString(r.subject.id);
+    v[col_.name].SetString(col.name);
+    v[col_.table].SetString(table_rec_.subject.id);
+    v[col_.datastore].SetString(d.id);
+    v[col_.system].SetString(s.id);
+    v[col_.type].SetString(col.type);
+    v[col_.comment].SetString(col.comment);
+    v[col_.categories].SetList(categories_);
+    SpecialsOf(categories_, tax_, specials_);
+    v[col_.special].SetList(specials_);
+    v[col_.personal].SetBool(!categories_.empty());
+    v[col_.source].SetString(source_);
+    v[col_.purposes].SetList(r.related_purposes);
+    v[col_.covered].SetBool(!r.related_purposes.empty());
+    if (retention) v[col_.retention] = FieldValue::Duration(*retention->period, retention->text);
+    else v[col_.retention].SetMissing();
+    v[col_.declared_special].SetBool(declared_special);
+    v[col_.covering_conditions].SetList(conditions_);
+    v[col_.covering_legal_bases].SetList(bases_);
+    if (!categories_.empty()) {
+      std::set<std::string>& held = column_categories_by_system_[s.id];
+      held.insert(categories_.begin(), categories_.end());
+    }
   }
 
   void BuildPurposes(std::vector<SubjectRecord>& out) {
     for (const model::Purpose& p : inv_.purposes) {
-      SubjectRecord r;
-      r.subject = {"purpose", p.id};
+      SubjectRecord r = SubjectRecord::Of("purpose", p.id);
       r.loc = p.loc;
       r.located = &p;
       r.related_purposes = {p.id};
-      auto& f = r.fields;
-      f["id"] = FieldValue::String(p.id);
-      f["name"] = FieldValue::String(p.name);
-      f["data_use"] = FieldValue::String(p.data_use);
-      f["legal_basis"] = FieldValue::String(p.legal_basis);
-      f["data_subjects"] = FieldValue::List(p.data_subjects);
-      f["categories"] = FieldValue::List(p.data_categories);
-      f["data_categories"] = f["categories"];  // the declaration's own name
-      f["systems"] = FieldValue::List(p.systems);
-      f["retention"] = RetentionValue(p.retention);
+      r.Set("id") = FieldValue::String(p.id);
+      r.Set("name") = FieldValue::String(p.name);
+      r.Set("data_use") = FieldValue::String(p.data_use);
+      r.Set("legal_basis") = FieldValue::String(p.legal_basis);
+      r.Set("data_subjects") = FieldValue::List(p.data_subjects);
+      r.Set("categories") = FieldValue::List(p.data_categories);
+      r.Set("data_categories") = r.Get("categories");  // the declaration's own name
+      r.Set("systems") = FieldValue::List(p.systems);
+      r.Set("retention") = RetentionValue(p.retention);
       if (p.retention) {
-        f["retention.from"] = FieldValue::String(p.retention->from);
-        f["retention.basis"] = FieldValue::String(p.retention->basis);
+        r.Set("retention.from") = FieldValue::String(p.retention->from);
+        r.Set("retention.basis") = FieldValue::String(p.retention->basis);
       }
-      if (p.subjects_count) f["subjects_count"] = FieldValue::Number(double(*p.subjects_count));
-      f["privacy_notice"] = FieldValue::String(p.privacy_notice);
-      f["special_category_condition"] = FieldValue::String(p.special_category_condition);
-      f["legitimate_interest_assessment"] = FieldValue::String(p.legitimate_interest_assessment);
-      f["profiling"] = OptBool(p.profiling);
-      f["automated_decisions"] = OptBool(p.automated_decisions);
-      f["dpia"] = FieldValue::String(p.dpia);
-      f["consent"] = FieldValue::Bool(p.consent.has_value());
+      if (p.subjects_count) r.Set("subjects_count") = FieldValue::Number(double(*p.subjects_count));
+      r.Set("privacy_notice") = FieldValue::String(p.privacy_notice);
+      r.Set("special_category_condition") = FieldValue::String(p.special_category_condition);
+      r.Set("legitimate_interest_assessment") = FieldValue::String(p.legitimate_interest_assessment);
+      r.Set("profiling") = OptBool(p.profiling);
+      r.Set("automated_decisions") = OptBool(p.automated_decisions);
+      r.Set("dpia") = FieldValue::String(p.dpia);
+      r.Set("consent") = FieldValue::Bool(p.consent.has_value());
       if (p.consent) {
         for (const auto& [key, at] : p.consent->field_locs) r.extra_locs["consent." + key] = at;
-        f["consent.opt_in"] = OptBool(p.consent->opt_in);
-        f["consent.granular"] = OptBool(p.consent->granular);
-        f["consent.withdrawal"] = OptBool(p.consent->withdrawal);
-        f["consent.record"] = FieldValue::String(p.consent->record);
-        f["consent.age_verification"] = OptBool(p.consent->age_verification);
+        r.Set("consent.opt_in") = OptBool(p.consent->opt_in);
+        r.Set("consent.granular") = OptBool(p.consent->granular);
+        r.Set("consent.withdrawal") = OptBool(p.consent->withdrawal);
+        r.Set("consent.record") = FieldValue::String(p.consent->record);
+        r.Set("consent.age_verification") = OptBool(p.consent->age_verification);
       }
-      f["special"] = FieldValue::List(SpecialsOf(p.data_categories, tax_));
+      r.Set("special") = FieldValue::List(SpecialsOf(p.data_categories, tax_));
       bool children = false, vulnerable = false;
       for (const auto& c : p.data_categories) children = children || tax_.IsChildrenData(c);
       for (const auto& s : p.data_subjects) vulnerable = vulnerable || tax_.IsVulnerableSubject(s);
-      f["children_data"] = FieldValue::Bool(children);
-      f["vulnerable_subjects"] = FieldValue::Bool(vulnerable);
-      AddSystemFacts(p, f);
+      r.Set("children_data") = FieldValue::Bool(children);
+      r.Set("vulnerable_subjects") = FieldValue::Bool(vulnerable);
+      AddSystemFacts(p, r);
       out.push_back(std::move(r));
     }
   }
 
-  void AddSystemFacts(const model::Purpose& p, std::map<std::string, FieldValue, std::less<>>& f) {
+  void AddSystemFacts(const model::Purpose& p, SubjectRecord& r) {
     std::vector<std::string> countries, zones, sources;
     for (const std::string& id : p.systems) {
       const model::System* s = inv_.FindSystem(id);
@@ -429,15 +480,15 @@ class Builder {
     }
     SortUnique(countries);
     SortUnique(zones);
-    f["system_countries"] = FieldValue::List(countries);
-    f["transfer_zones"] = FieldValue::List(zones);
+    r.Set("system_countries") = FieldValue::List(countries);
+    r.Set("transfer_zones") = FieldValue::List(zones);
     auto flows = flows_by_purpose_.find(p.id);
     if (flows != flows_by_purpose_.end())
       for (const model::Flow* fl : flows->second) sources.push_back(fl->from);
     SortUnique(sources);
-    f["flow_sources"] = FieldValue::List(sources);
-    f["flow_source_count"] = FieldValue::Number(double(sources.size()));
-    f["columns"] = FieldValue::Number(columns_by_purpose_[p.id]);
+    r.Set("flow_sources") = FieldValue::List(sources);
+    r.Set("flow_source_count") = FieldValue::Number(double(sources.size()));
+    r.Set("columns") = FieldValue::Number(columns_by_purpose_[&p]);
     // Declared categories no schema column holds: only judged when every system of the
     // purpose has a schema (a SaaS system without one may hold what the others lack).
     std::vector<std::string> held;
@@ -460,32 +511,30 @@ class Builder {
         if (Taxonomy::IsUnder(c, d) || Taxonomy::IsUnder(d, c)) found = true;
       if (!found) unheld.push_back(d);
     }
-    f["unheld_categories"] = FieldValue::List(unheld);
+    r.Set("unheld_categories") = FieldValue::List(unheld);
   }
 
   void BuildFlows(std::vector<SubjectRecord>& out) {
     for (const model::Flow& fl : inv_.flows) {
-      SubjectRecord r;
-      r.subject = {"flow", fl.id};
+      SubjectRecord r = SubjectRecord::Of("flow", fl.id);
       r.loc = fl.loc;
       r.located = &fl;
-      auto& f = r.fields;
-      f["id"] = FieldValue::String(fl.id);
-      f["from"] = FieldValue::String(fl.from);
-      f["to"] = FieldValue::String(fl.to);
-      f["purpose"] = FieldValue::String(fl.purpose);
-      f["categories"] = FieldValue::List(fl.data_categories);
-      f["data_categories"] = f["categories"];
+      r.Set("id") = FieldValue::String(fl.id);
+      r.Set("from") = FieldValue::String(fl.from);
+      r.Set("to") = FieldValue::String(fl.to);
+      r.Set("purpose") = FieldValue::String(fl.purpose);
+      r.Set("categories") = FieldValue::List(fl.data_categories);
+      r.Set("data_categories") = r.Get("categories");
       if (const model::Purpose* p = inv_.FindPurpose(fl.purpose)) {
         r.related_purposes = {p->id};
-        f["purpose.data_use"] = FieldValue::String(p->data_use);
-        f["purpose.legal_basis"] = FieldValue::String(p->legal_basis);
-        f["purpose.categories"] = FieldValue::List(p->data_categories);
+        r.Set("purpose.data_use") = FieldValue::String(p->data_use);
+        r.Set("purpose.legal_basis") = FieldValue::String(p->legal_basis);
+        r.Set("purpose.categories") = FieldValue::List(p->data_categories);
         std::vector<std::string> undeclared;
         for (const auto& c : fl.data_categories)
           if (!CoveredBy(c, p->data_categories)) undeclared.push_back(c);
-        f["undeclared_categories"] = FieldValue::List(undeclared);
-        f["purpose_at_source"] = FieldValue::Bool(Contains(p->systems, fl.from));
+        r.Set("undeclared_categories") = FieldValue::List(undeclared);
+        r.Set("purpose_at_source") = FieldValue::Bool(Contains(p->systems, fl.from));
       }
       std::vector<std::string> source_uses, from_purposes, to_purposes;
       for (const model::Purpose* p : PurposesOf(fl.from)) {
@@ -494,34 +543,67 @@ class Builder {
       }
       for (const model::Purpose* p : PurposesOf(fl.to)) to_purposes.push_back(p->id);
       SortUnique(source_uses);
-      f["source_data_uses"] = FieldValue::List(source_uses);
-      f["from.purposes"] = FieldValue::List(from_purposes);
-      f["to.purposes"] = FieldValue::List(to_purposes);
-      AddEndFacts(fl, f);
+      r.Set("source_data_uses") = FieldValue::List(source_uses);
+      r.Set("from.purposes") = FieldValue::List(from_purposes);
+      r.Set("to.purposes") = FieldValue::List(to_purposes);
+      AddEndFacts(fl, r);
       out.push_back(std::move(r));
     }
   }
 
-  void AddEndFacts(const model::Flow& fl, std::map<std::string, FieldValue, std::less<>>& f) {
+  void AddEndFacts(const model::Flow& fl, SubjectRecord& r) {
     if (const model::System* from = inv_.FindSystem(fl.from)) {
-      f["from.country"] = FieldValue::String(from->country);
-      f["from.zone"] = ZoneOf(from->country);
+      r.Set("from.country") = FieldValue::String(from->country);
+      r.Set("from.zone") = ZoneOf(from->country);
     }
     if (const model::System* to = inv_.FindSystem(fl.to)) {
-      f["to.country"] = FieldValue::String(to->country);
-      f["to.zone"] = ZoneOf(to->country);
-      f["to.responsibility"] = FieldValue::String(model::ResponsibilityName(to->responsibility));
-      if (to->transfer) f["to.transfer.mechanism"] = FieldValue::String(to->transfer->mechanism);
+      r.Set("to.country") = FieldValue::String(to->country);
+      r.Set("to.zone") = ZoneOf(to->country);
+      r.Set("to.responsibility") = FieldValue::String(model::ResponsibilityName(to->responsibility));
+      if (to->transfer) r.Set("to.transfer.mechanism") = FieldValue::String(to->transfer->mechanism);
     }
   }
 };
 
 }  // namespace
 
-const FieldValue& SubjectRecord::Get(std::string_view field) const {
+// Field name -> slot per kind, derived from the catalogue once.
+const std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>>& SlotTable() {
+  static const auto* table = [] {
+    auto* t = new std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>>();
+    for (const auto& [kind, fields] : Catalogue())
+      for (size_t i = 0; i < fields.size(); ++i) (*t)[kind][fields[i].name] = static_cast<int>(i);
+    return t;
+  }();
+  return *table;
+}
+
+int FieldSlot(std::string_view kind, std::string_view field) {
+  auto k = SlotTable().find(kind);
+  if (k == SlotTable().end()) return -1;
+  auto f = k->second.find(field);
+  return f == k->second.end() ? -1 : f->second;
+}
+
+SubjectRecord SubjectRecord::Of(std::string kind, std::string id) {
+  SubjectRecord r;
+  const std::vector<FieldSpec>* fields = FieldsOf(kind);
+  r.values.resize(fields ? fields->size() : 0);
+  r.subject = {std::move(kind), std::move(id)};
+  return r;
+}
+
+const FieldValue& SubjectRecord::Get(int slot) const {
   static const FieldValue kMissing;
-  auto it = fields.find(field);
-  return it == fields.end() ? kMissing : it->second;
+  return slot >= 0 && static_cast<size_t>(slot) < values.size() ? values[slot] : kMissing;
+}
+
+const FieldValue& SubjectRecord::Get(std::string_view field) const { return Get(FieldSlot(subject.kind, field)); }
+
+FieldValue& SubjectRecord::Set(std::string_view field) {
+  int slot = FieldSlot(subject.kind, field);
+  if (slot < 0) throw std::out_of_range("no field '" + std::string(field) + "' for a " + subject.kind);
+  return values.at(static_cast<size_t>(slot));
 }
 
 model::SourceLocation SubjectRecord::LocationOf(const std::string& field) const {
@@ -569,9 +651,15 @@ std::optional<std::vector<std::string>> AnnotatedCategories(
 AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap& schemas,
                              const Taxonomy& taxonomy, const CountryTable& countries,
                              const ClassifyFn& classify) {
+  return Build(inventory, schemas, taxonomy, countries, classify, SubjectVisitor());
+}
+
+AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap& schemas,
+                             const Taxonomy& taxonomy, const CountryTable& countries,
+                             const ClassifyFn& classify, const SubjectVisitor& visit) {
   AuditModel model;
   model.schemas_ = schemas;
-  Builder(inventory, schemas, taxonomy, countries, classify).Run(model.subjects_, model.columns_);
+  Builder(inventory, schemas, taxonomy, countries, classify, model, visit).Run(model.subjects_);
   return model;
 }
 
@@ -579,12 +667,6 @@ const std::vector<SubjectRecord>& AuditModel::Subjects(std::string_view kind) co
   static const std::vector<SubjectRecord> kNone;
   auto it = subjects_.find(kind);
   return it == subjects_.end() ? kNone : it->second;
-}
-
-const ColumnFacts* AuditModel::FindColumn(std::string_view id) const {
-  for (const ColumnFacts& c : columns_)
-    if (c.id == id) return &c;
-  return nullptr;
 }
 
 const model::Schema* AuditModel::SchemaOf(std::string_view datastore) const {

@@ -32,17 +32,26 @@
 
 namespace gdpr::analysis {
 
-// One subject as rules see it.
+// One subject as rules see it. Field values sit in slots, one per field of the kind's
+// catalogue entry (FieldsOf), so that a compiled condition reads its field by index.
 struct SubjectRecord {
   model::Subject subject;
-  std::map<std::string, FieldValue, std::less<>> fields;
+  std::vector<FieldValue> values;            // by slot; see FieldSlot
   model::SourceLocation loc;                 // the declaration, or the schema file:line
   const model::Located* located = nullptr;   // for per-field locations; null for schema objects
   std::vector<std::string> related_purposes; // sorted, unique
   std::map<std::string, model::SourceLocation> extra_locs;  // nested fields ("consent.opt_in")
 
+  // A record of `kind` (one of SubjectKinds()) with every field missing.
+  static SubjectRecord Of(std::string kind, std::string id);
+
+  // The value in `slot`, or a missing value when the slot is out of range.
+  const FieldValue& Get(int slot) const;
   // The value of `field`, or a missing value.
   const FieldValue& Get(std::string_view field) const;
+  // The value of `field` to assign; `field` must be in the kind's catalogue (a
+  // programming error otherwise: std::out_of_range).
+  FieldValue& Set(std::string_view field);
   // Where `field` was written when known (declarations only), else the subject's location.
   model::SourceLocation LocationOf(const std::string& field) const;
 };
@@ -64,18 +73,8 @@ const std::vector<std::string>& SubjectKinds();
 const std::vector<FieldSpec>* FieldsOf(std::string_view kind);
 // The spec of one field of a kind, or nullptr.
 const FieldSpec* FindField(std::string_view kind, std::string_view field);
-
-// What a schema column was found to be, after annotations, classifier and coverage.
-struct ColumnFacts {
-  std::string id;         // datastore.table.column
-  std::string datastore;
-  std::string system;
-  std::string table;      // unqualified table name
-  std::string column;
-  std::vector<std::string> categories;
-  std::string source;     // "annotation", "classifier" or "" when nothing decided
-  std::vector<std::string> purposes;  // covering purposes, sorted
-};
+// The slot of `field` in records of `kind`, or -1 when the kind has no such field.
+int FieldSlot(std::string_view kind, std::string_view field);
 
 // Decides a column's verdict when no annotation matches (normally the classifier).
 using ClassifyFn = std::function<ColumnVerdict(const model::Table&, const model::Column&)>;
@@ -83,25 +82,35 @@ using ClassifyFn = std::function<ColumnVerdict(const model::Table&, const model:
 // Schemas by datastore id (a datastore without a loaded schema is absent).
 using SchemaMap = std::map<std::string, std::shared_ptr<const model::Schema>>;
 
+class AuditModel;
+
+// Receives a table or column record while the model is built; the record is reused
+// for the next one, so it is only valid during the call.
+using SubjectVisitor = std::function<void(const SubjectRecord&, const AuditModel&)>;
+
 class AuditModel {
  public:
-  // Builds every subject record. `classify` may be empty (then only annotations count).
+  // Builds every subject record and keeps them all. `classify` may be empty (then only
+  // annotations count).
   static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
                           const Taxonomy& taxonomy, const CountryTable& countries,
                           const ClassifyFn& classify);
+  // Builds the model but streams the table and column records to `visit` instead of
+  // keeping them: an estate of a million columns then never holds a million records.
+  // Subjects("table") and Subjects("column") are empty afterwards.
+  static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
+                          const Taxonomy& taxonomy, const CountryTable& countries,
+                          const ClassifyFn& classify, const SubjectVisitor& visit);
 
   // The subjects of `kind` in declaration order (schema objects in schema order).
   const std::vector<SubjectRecord>& Subjects(std::string_view kind) const;
   std::vector<SubjectRecord>& MutableSubjects(const std::string& kind) { return subjects_[kind]; }
-  const std::vector<ColumnFacts>& columns() const { return columns_; }
-  const ColumnFacts* FindColumn(std::string_view id) const;
   // The loaded schema of a datastore, or nullptr.
   const model::Schema* SchemaOf(std::string_view datastore) const;
 
  private:
   SchemaMap schemas_;
   std::map<std::string, std::vector<SubjectRecord>, std::less<>> subjects_;
-  std::vector<ColumnFacts> columns_;
 };
 
 // The categories of a column from `columns:` annotations: the first entry whose glob

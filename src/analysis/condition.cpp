@@ -33,13 +33,6 @@ const std::vector<std::string>& NodeKeys() {
   return keys;
 }
 
-bool AnyUnder(const std::vector<std::string>& items, const std::vector<std::string>& ancestors) {
-  for (const auto& i : items)
-    for (const auto& a : ancestors)
-      if (Taxonomy::IsUnder(i, a)) return true;
-  return false;
-}
-
 }  // namespace
 
 // Compiles one YAML node into a Condition, validating against the scope.
@@ -138,6 +131,7 @@ class ConditionParser {
   void ParseField(const load::YamlNode& node, Condition& c) {
     const load::YamlNode& field = *node.Find("field");
     c.field_ = field.scalar;
+    c.slot_ = FieldSlot(scope_.applies_to, field.scalar);
     const FieldSpec* spec = ResolveField(field);
     const load::YamlNode* value = nullptr;
     const load::YamlNode* key = nullptr;
@@ -258,6 +252,7 @@ class ConditionParser {
     }
     const FieldSpec* by_spec = ResolveField(*by);
     c.limit_by_ = by->scalar;
+    c.limit_by_slot_ = FieldSlot(scope_.applies_to, by->scalar);
     for (const auto& [k, d] : limits->entries) {
       if (by_spec) CheckValue(*by_spec, k, k.scalar, Condition::Op::kEquals);
       util::IsoDuration duration;
@@ -308,32 +303,37 @@ bool Condition::Evaluate(const SubjectRecord& subject, const AuditModel& model, 
       return true;
     }
     case Op::kCheck: return check_ && check_->fn(subject, model, captures);
-    case Op::kLongerThanLimit: return EvaluateLimit(subject, subject.Get(field_), captures);
-    default: return EvaluateField(subject.Get(field_), captures);
+    case Op::kLongerThanLimit: return EvaluateLimit(subject, subject.Get(slot_), captures);
+    default: return EvaluateField(subject.Get(slot_), captures);
   }
 }
 
 bool Condition::EvaluateField(const FieldValue& value, Captures&) const {
   if (op_ == Op::kExists) return value.Exists() == flag_;
   if (value.kind == FieldValue::Kind::kMissing) return false;
-  std::vector<std::string> items = value.Items();
-  auto any_in = [&] {
-    for (const auto& i : items)
-      if (std::find(values_.begin(), values_.end(), i) != values_.end()) return true;
+  auto in_values = [&](std::string_view item) {
+    return std::find(values_.begin(), values_.end(), item) != values_.end();
+  };
+  auto under_values = [&](std::string_view item) {
+    for (const std::string& a : values_)
+      if (Taxonomy::IsUnder(item, a)) return true;
     return false;
   };
   switch (op_) {
     case Op::kEquals:
-    case Op::kIn: return any_in();
+    case Op::kIn: return value.AnyItem(in_values);
     case Op::kNotEquals:
-    case Op::kNotIn: return !any_in();
-    case Op::kUnder: return AnyUnder(items, values_);
-    case Op::kNotUnder: return !AnyUnder(items, values_);
-    case Op::kAllUnder:
-      if (items.empty()) return false;
-      for (const auto& i : items)
-        if (!AnyUnder({i}, values_)) return false;
-      return true;
+    case Op::kNotIn: return !value.AnyItem(in_values);
+    case Op::kUnder: return value.AnyItem(under_values);
+    case Op::kNotUnder: return !value.AnyItem(under_values);
+    case Op::kAllUnder: {
+      bool any = false;
+      bool outside = value.AnyItem([&](std::string_view item) {
+        any = true;
+        return !under_values(item);
+      });
+      return any && !outside;
+    }
     case Op::kLongerThan:
       return value.kind == FieldValue::Kind::kDuration && util::CompareDurations(value.duration, duration_) > 0;
     case Op::kShorterThan:
@@ -342,9 +342,7 @@ bool Condition::EvaluateField(const FieldValue& value, Captures&) const {
     case Op::kLessThan: return value.kind == FieldValue::Kind::kNumber && value.number < number_;
     case Op::kAtLeast: return value.kind == FieldValue::Kind::kNumber && value.number >= number_;
     case Op::kMatches:
-      for (const auto& i : items)
-        if (re_ && RE2::PartialMatch(i, *re_)) return true;
-      return false;
+      return re_ && value.AnyItem([&](std::string_view item) { return RE2::PartialMatch(item, *re_); });
     default: return false;
   }
 }
@@ -352,13 +350,15 @@ bool Condition::EvaluateField(const FieldValue& value, Captures&) const {
 // The most specific limit key the subject's `by` value lies under decides.
 bool Condition::EvaluateLimit(const SubjectRecord& subject, const FieldValue& value, Captures& captures) const {
   if (value.kind != FieldValue::Kind::kDuration) return false;
-  const FieldValue& by = subject.Get(limit_by_);
+  const FieldValue& by = subject.Get(limit_by_slot_);
   int best = -1;
-  for (const std::string& item : by.Items())
+  by.AnyItem([&](std::string_view item) {
     for (size_t i = 0; i < limits_.size(); ++i)
       if (Taxonomy::IsUnder(item, limits_[i].first) &&
           (best < 0 || limits_[i].first.size() > limits_[best].first.size()))
         best = static_cast<int>(i);
+    return false;  // look at every item
+  });
   if (best < 0 || util::CompareDurations(value.duration, limits_[best].second) <= 0) return false;
   captures["limit"] = limit_texts_[best];
   captures["limit_key"] = limits_[best].first;

@@ -77,6 +77,7 @@ class Condition {
   Op op_ = Op::kAll;
   std::string label_;
   std::string field_;
+  int slot_ = -1;                         // field_'s slot in records of the rule's kind
   std::vector<Condition> children_;
   std::vector<std::string> values_;
   bool flag_ = true;                      // exists: true|false
@@ -85,6 +86,7 @@ class Condition {
   util::IsoDuration duration_;
   std::shared_ptr<const RE2> re_;
   std::string limit_by_;
+  int limit_by_slot_ = -1;
   std::vector<std::pair<std::string, util::IsoDuration>> limits_;  // key -> limit
   std::vector<std::string> limit_texts_;
   const BuiltinCheck* check_ = nullptr;

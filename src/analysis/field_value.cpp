@@ -69,4 +69,21 @@ std::string FieldValue::ToString() const {
   return fmt::format("{}", fmt::join(all, ", "));
 }
 
+void FieldValue::SetString(std::string_view s) {
+  kind = s.empty() ? Kind::kMissing : Kind::kString;
+  text.assign(s);
+}
+
+void FieldValue::SetBool(bool b) {
+  kind = Kind::kBool;
+  flag = b;
+}
+
+void FieldValue::SetList(const std::vector<std::string>& list) {
+  kind = Kind::kList;
+  items = list;  // copy-assignment reuses the existing elements' buffers
+}
+
+void FieldValue::SetMissing() { kind = Kind::kMissing; }
+
 }  // namespace gdpr::analysis

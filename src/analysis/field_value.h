@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/iso_duration.h"
@@ -34,6 +35,33 @@ struct FieldValue {
   std::vector<std::string> Items() const;
   // The value for a message: list items joined with ", ", "(none)" when missing or empty.
   std::string ToString() const;
+
+  // True when `pred` holds for one of Items(), without copying them (conditions call
+  // this once per subject and rule, so it must not allocate for strings and lists).
+  template <typename Pred>
+  bool AnyItem(Pred&& pred) const {
+    switch (kind) {
+      case Kind::kMissing: return false;
+      case Kind::kString:
+      case Kind::kDuration: return pred(std::string_view(text));
+      case Kind::kBool: return pred(std::string_view(flag ? "true" : "false"));
+      case Kind::kList:
+        for (const std::string& item : items)
+          if (pred(std::string_view(item))) return true;
+        return false;
+      case Kind::kNumber: break;
+    }
+    for (const std::string& item : Items())
+      if (pred(std::string_view(item))) return true;
+    return false;
+  }
+
+  // In-place setters for records that are rebuilt for every column: they keep the
+  // string and vector capacity of the previous value instead of allocating anew.
+  void SetString(std::string_view s);
+  void SetBool(bool b);
+  void SetList(const std::vector<std::string>& list);
+  void SetMissing();
 };
 
 }  // namespace gdpr::analysis

@@ -8,16 +8,26 @@
 
 namespace gdpr::analysis {
 
-std::vector<model::Finding> RunRules(const std::vector<const Rule*>& rules, const AuditModel& model) {
-  std::vector<model::Finding> findings;
-  for (const Rule* rule : rules) {
-    if (!rule->when) continue;
-    for (const SubjectRecord& subject : model.Subjects(rule->applies_to)) {
-      Captures captures;
-      if (rule->when->Evaluate(subject, model, captures))
-        findings.push_back(MakeFinding(*rule, subject, captures));
-    }
+RuleRunner::RuleRunner(const std::vector<const Rule*>& rules) {
+  for (const Rule* rule : rules)
+    if (rule->when) by_kind_[rule->applies_to].push_back(rule);
+}
+
+void RuleRunner::Run(const SubjectRecord& subject, const AuditModel& model,
+                     std::vector<model::Finding>& out) const {
+  auto it = by_kind_.find(subject.subject.kind);
+  if (it == by_kind_.end()) return;
+  for (const Rule* rule : it->second) {
+    Captures captures;
+    if (rule->when->Evaluate(subject, model, captures)) out.push_back(MakeFinding(*rule, subject, captures));
   }
+}
+
+std::vector<model::Finding> RunRules(const std::vector<const Rule*>& rules, const AuditModel& model) {
+  RuleRunner runner(rules);
+  std::vector<model::Finding> findings;
+  for (const std::string& kind : SubjectKinds())
+    for (const SubjectRecord& subject : model.Subjects(kind)) runner.Run(subject, model, findings);
   return findings;
 }
 

@@ -4,6 +4,7 @@
 // the schema file:line for tables and columns), related purposes and a fingerprint.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,20 @@
 
 namespace gdpr::analysis {
 
-// Runs `rules` over `model`; findings in rule order, then subject order (unsorted).
+// Evaluates rules subject by subject: each subject meets only the rules of its kind.
+// Streams well: AuditModel::Build hands table and column records to Run one at a time.
+class RuleRunner {
+ public:
+  explicit RuleRunner(const std::vector<const Rule*>& rules);
+  // Appends a finding for every rule of the subject's kind that holds for it.
+  void Run(const SubjectRecord& subject, const AuditModel& model, std::vector<model::Finding>& out) const;
+
+ private:
+  std::map<std::string, std::vector<const Rule*>, std::less<>> by_kind_;
+};
+
+// Runs `rules` over the subjects `model` keeps; findings in subject kind order, then
+// subject order, then rule order (unsorted).
 std::vector<model::Finding> RunRules(const std::vector<const Rule*>& rules, const AuditModel& model);
 
 // The finding `rule` makes about `subject`, with `captures` for its templates.

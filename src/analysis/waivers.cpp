@@ -34,17 +34,16 @@ std::vector<SubjectRecord> WaiverSubjects(const std::vector<WaiverStatus>& statu
   std::vector<SubjectRecord> out;
   for (const WaiverStatus& s : statuses) {
     const model::Waiver& w = *s.waiver;
-    SubjectRecord r;
-    r.subject = {"waiver", s.id};
+    SubjectRecord r = SubjectRecord::Of("waiver", s.id);
     r.loc = w.loc;
     r.located = &w;
-    r.fields["id"] = FieldValue::String(s.id);
-    r.fields["rule"] = FieldValue::String(w.rule);
-    r.fields["subject"] = FieldValue::String(w.subject);
-    r.fields["reason"] = FieldValue::String(w.reason);
-    r.fields["expires"] = FieldValue::String(w.expires);
-    r.fields["expired"] = FieldValue::Bool(s.expired);
-    r.fields["matched"] = FieldValue::Number(s.matched);
+    r.Set("id") = FieldValue::String(s.id);
+    r.Set("rule") = FieldValue::String(w.rule);
+    r.Set("subject") = FieldValue::String(w.subject);
+    r.Set("reason") = FieldValue::String(w.reason);
+    r.Set("expires") = FieldValue::String(w.expires);
+    r.Set("expired") = FieldValue::Bool(s.expired);
+    r.Set("matched") = FieldValue::Number(s.matched);
     if (w.subject.rfind("purpose:", 0) == 0) r.related_purposes = {w.subject.substr(8)};
     out.push_back(std::move(r));
   }
