@@ -8,6 +8,7 @@
 // transfer mechanism, columns no purpose covers), so the rules have work to do.
 //
 // usage: estate_generator S|M|L OUT_DIR [SEED]
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -63,7 +64,7 @@ const std::vector<ColumnKind> kPersonal = {
     {"date_of_birth", "date", "user.demographic.date_of_birth"},
     {"ip_address", "inet", "user.device.ip_address"},
     {"iban", "character varying(34)", "user.financial.bank_account"},
-    {"last_login_at", "timestamp with time zone", "user.behavior"},
+    {"last_login_at", "timestamp with time zone", ""},  // the classifier sees a plain timestamp
     {"user_agent", "text", "user.device"},
     {"gender", "character varying(16)", "user.demographic.gender"},
 };
@@ -123,8 +124,12 @@ std::string Type(const ColumnKind& k, const std::string& dialect) {
   return k.pg_type;
 }
 
+// Special-category columns (health, BSN, religion) live only in the systems of an HR or
+// care department: every tenth system.
+bool SpecialSystem(int system) { return system % 10 == 0; }
+
 void WriteTable(std::ostream& out, Rng& rng, const std::string& dialect, const std::string& table,
-                std::vector<std::string>& categories) {
+                bool special_system, std::vector<std::string>& categories) {
   std::string q = dialect == "mysql" ? "`" : (dialect == "postgres" ? "" : "\"");
   out << "CREATE TABLE " << q << table << q << " (\n";
   out << "  " << q << "id" << q << (dialect == "sqlite" ? " INTEGER PRIMARY KEY" : " bigint NOT NULL") << ",\n";
@@ -134,7 +139,7 @@ void WriteTable(std::ostream& out, Rng& rng, const std::string& dialect, const s
   for (int c = 0; c < columns; ++c) {
     const ColumnKind* kind;
     if (personal_table && rng.Percent(45)) kind = &rng.Pick(kPersonal);
-    else if (personal_table && rng.Percent(2)) kind = &rng.Pick(kSpecial);
+    else if (personal_table && special_system && rng.Percent(8)) kind = &rng.Pick(kSpecial);
     else kind = &rng.Pick(kBusiness);
     if (!kind->category.empty()) categories.push_back(kind->category);
     std::string name = Spell(kind->name, dialect);
@@ -163,9 +168,11 @@ void WriteSchema(const std::filesystem::path& path, Rng& rng, const std::string&
   std::ofstream out(path);
   if (dialect == "postgres") out << "SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\n\n";
   if (dialect == "mysql") out << "/*!40101 SET NAMES utf8mb4 */;\n\n";
+  // Table 0 is where consent purposes keep their proof (consent.record).
   for (int t = 0; t < tables; ++t)
-    WriteTable(out, rng, dialect, rng.Pick(kTableWords) + "_" + std::to_string(system) + "_" + std::to_string(t),
-               categories);
+    WriteTable(out, rng, dialect,
+               t == 0 ? std::string("consent_log") : rng.Pick(kTableWords) + "_" + std::to_string(system) + "_" + std::to_string(t),
+               SpecialSystem(system), categories);
 }
 
 void WriteSystem(std::ostream& out, Rng& rng, int i, bool has_schema) {
@@ -183,20 +190,32 @@ void WriteSystem(std::ostream& out, Rng& rng, int i, bool has_schema) {
     out << "    datastores:\n      - id: db-" << i << "\n        schema: db/" << SystemId(i) << ".sql\n";
 }
 
-void WritePurpose(std::ostream& out, Rng& rng, int i, int systems, const std::vector<std::string>& categories) {
-  const UseKind& use = rng.Pick(kUses);
+// A purpose declares what its system's tables hold (so coverage is the norm), except
+// for a few percent of purposes that leave one category out: the seeded
+// "personal data no purpose declares" gaps.
+void WritePurpose(std::ostream& out, Rng& rng, int i, int systems, const std::vector<std::string>& held) {
+  int system = i % systems;
+  bool special = SpecialSystem(system);
+  // Special data is kept under a legal obligation (employment, care) with an Art. 9(2)
+  // condition and a DPIA; a few percent of those purposes miss one.
+  const UseKind& use = special ? kUses.back() : rng.Pick(kUses);
   out << "  - id: purpose-" << i << "\n    name: Purpose " << i << "\n";
   out << "    data_use: " << use.data_use << "\n";
   bool gap_basis = rng.Percent(3);
   out << "    legal_basis: " << (gap_basis ? "contract" : use.legal_basis) << "\n";
   if (std::string(use.legal_basis) == "consent" && !gap_basis)
-    out << "    consent: { opt_in: true, granular: true, withdrawal: true }\n";
+    out << "    consent: { opt_in: true, granular: true, withdrawal: true"
+        << (rng.Percent(4) ? "" : ", record: db-" + std::to_string(system) + ".consent_log") << " }\n";
+  if (special && !rng.Percent(4)) out << "    special_category_condition: employment\n";
+  if (special && !rng.Percent(4)) out << "    dpia: docs/dpia-" << i << ".pdf\n";
   if (std::string(use.legal_basis) == "legitimate_interests")
     out << "    legitimate_interest_assessment: docs/lia-" << i << ".pdf\n";
   out << "    data_subjects: [customer]\n    data_categories: [";
-  size_t n = 2 + rng.Below(4);
-  for (size_t c = 0; c < n; ++c) out << (c ? ", " : "") << (categories.empty() ? "user.contact.email" : rng.Pick(categories));
-  out << "]\n    systems: [" << SystemId(i % systems) << "]\n";
+  std::vector<std::string> declared = held;
+  if (declared.size() > 1 && rng.Percent(4)) declared.erase(declared.begin() + rng.Below(declared.size()));
+  if (declared.empty()) declared.push_back("user.contact.email");
+  for (size_t c = 0; c < declared.size(); ++c) out << (c ? ", " : "") << declared[c];
+  out << "]\n    systems: [" << SystemId(system) << "]\n";
   if (!rng.Percent(4)) out << "    retention: " << use.retention << "\n";
   out << "    subjects_count: " << 1000 + rng.Below(500000) << "\n";
   out << "    privacy_notice: https://example.org/privacy#p" << i << "\n";
@@ -221,11 +240,15 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir / "db");
   Rng rng(seed);
 
-  // Every system gets a datastore; tables are spread evenly over them.
-  std::vector<std::string> categories;
+  // Every system gets a datastore; tables are spread evenly over them. `held` is what
+  // each system's tables hold, sorted and unique.
+  std::vector<std::vector<std::string>> held(size->systems);
   int per_system = size->tables / size->systems;
-  for (int i = 0; i < size->systems; ++i)
-    WriteSchema(dir / "db" / (SystemId(i) + ".sql"), rng, Dialect(i), i, per_system, categories);
+  for (int i = 0; i < size->systems; ++i) {
+    WriteSchema(dir / "db" / (SystemId(i) + ".sql"), rng, Dialect(i), i, per_system, held[i]);
+    std::sort(held[i].begin(), held[i].end());
+    held[i].erase(std::unique(held[i].begin(), held[i].end()), held[i].end());
+  }
 
   constexpr int kSystemsPerFile = 100;
   for (int first = 0; first < size->systems; first += kSystemsPerFile) {
@@ -238,7 +261,7 @@ int main(int argc, char** argv) {
     int last = std::min(size->systems, first + kSystemsPerFile);
     for (int i = first; i < last; ++i) WriteSystem(out, rng, i, true);
     out << "purposes:\n";
-    for (int i = first * 2; i < last * 2; ++i) WritePurpose(out, rng, i, size->systems, categories);
+    for (int i = first * 2; i < last * 2; ++i) WritePurpose(out, rng, i, size->systems, held[i % size->systems]);
     int flows_here = size->flows * (last - first) / size->systems;
     if (flows_here > 0) out << "flows:\n";
     for (int f = 0; f < flows_here; ++f) {
@@ -247,7 +270,7 @@ int main(int argc, char** argv) {
       int purpose = from * 2 + static_cast<int>(rng.Below(2));
       out << "  - id: flow-" << first << "-" << f << "\n    from: " << SystemId(from) << "\n    to: "
           << SystemId(to) << "\n    purpose: purpose-" << purpose << "\n    data_categories: ["
-          << rng.Pick(categories) << "]\n";
+          << (held[from].empty() ? std::string("user.contact.email") : rng.Pick(held[from])) << "]\n";
     }
   }
   std::printf("wrote size %s (%d systems, %d tables, %d flows) to %s\n", size->name, size->systems,
