@@ -95,16 +95,11 @@ bool CoveredBy(const std::string& category, const std::vector<std::string>& decl
   return false;
 }
 
-void SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax, std::vector<std::string>& out) {
-  out.clear();
+std::vector<std::string> SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax) {
+  std::vector<std::string> out;
   for (const std::string& c : categories)
     if (Special s = tax.SpecialOf(c); s != Special::kNone) out.push_back(SpecialName(s));
   SortUnique(out);
-}
-
-std::vector<std::string> SpecialsOf(const std::vector<std::string>& categories, const Taxonomy& tax) {
-  std::vector<std::string> out;
-  SpecialsOf(categories, tax, out);
   return out;
 }
 
@@ -174,6 +169,7 @@ class Builder {
   std::map<std::string, std::vector<const model::Purpose*>> purposes_by_system_;
   std::map<std::string, std::vector<const model::Flow*>> flows_by_purpose_;
   std::map<std::string, std::set<std::string>> column_categories_by_system_;
+  std::set<std::string>* held_ = nullptr;  // the current system's entry of the map above
   std::unordered_map<const model::Purpose*, int> columns_by_purpose_;
   std::set<std::string> systems_with_schema_;
   std::map<std::string, int> personal_tables_;
@@ -183,8 +179,15 @@ class Builder {
   SubjectRecord column_rec_ = SubjectRecord::Of("column", "");
   SubjectRecord table_rec_ = SubjectRecord::Of("table", "");
   std::vector<std::string> categories_, specials_, conditions_, bases_;
+  std::unordered_map<std::string, Special> special_memo_;  // the taxonomy walk, once per key
   std::string source_;
   std::vector<std::string> table_categories_, table_purposes_, column_names_, column_types_;
+
+  Special SpecialOf(const std::string& category) {
+    auto it = special_memo_.find(category);
+    if (it == special_memo_.end()) it = special_memo_.emplace(category, tax_.SpecialOf(category)).first;
+    return it->second;
+  }
 
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
     static const std::vector<const model::Purpose*> kNone;
@@ -292,6 +295,7 @@ class Builder {
         auto it = schemas_.find(d.id);
         if (it == schemas_.end() || !it->second) continue;
         systems_with_schema_.insert(s.id);
+        held_ = &column_categories_by_system_[s.id];
         for (const model::Table& t : it->second->tables) {
           BuildTable(s, d, purposes, *it->second, t, column_out);
           if (visit_) visit_(table_rec_, *model_);
@@ -381,8 +385,8 @@ class Builder {
         for (const std::string& decl : p->data_categories) {
           if (!Taxonomy::IsUnder(c, decl)) continue;
           covers = true;
-          Special sp = tax_.SpecialOf(decl);
-          if (sp != Special::kNone && sp == tax_.SpecialOf(c)) declared_special = true;
+          Special sp = SpecialOf(decl);
+          if (sp != Special::kNone && sp == SpecialOf(c)) declared_special = true;
         }
       }
       if (!covers) continue;
@@ -407,7 +411,10 @@ class Builder {
     v[col_.type].SetString(col.type);
     v[col_.comment].SetString(col.comment);
     v[col_.categories].SetList(categories_);
-    SpecialsOf(categories_, tax_, specials_);
+    specials_.clear();
+    for (const std::string& c : categories_)
+      if (Special sp = SpecialOf(c); sp != Special::kNone) specials_.push_back(SpecialName(sp));
+    SortUnique(specials_);
     v[col_.special].SetList(specials_);
     v[col_.personal].SetBool(!categories_.empty());
     v[col_.source].SetString(source_);
@@ -418,10 +425,7 @@ class Builder {
     v[col_.declared_special].SetBool(declared_special);
     v[col_.covering_conditions].SetList(conditions_);
     v[col_.covering_legal_bases].SetList(bases_);
-    if (!categories_.empty()) {
-      std::set<std::string>& held = column_categories_by_system_[s.id];
-      held.insert(categories_.begin(), categories_.end());
-    }
+    if (!categories_.empty()) held_->insert(categories_.begin(), categories_.end());
   }
 
   void BuildPurposes(std::vector<SubjectRecord>& out) {
@@ -641,6 +645,7 @@ const FieldSpec* FindField(std::string_view kind, std::string_view field) {
 std::optional<std::vector<std::string>> AnnotatedCategories(
     const std::vector<model::ColumnAnnotation>& annotations, std::string_view datastore,
     const model::Table& table, std::string_view column) {
+  if (annotations.empty()) return std::nullopt;
   std::string plain = std::string(datastore) + "." + table.name + "." + std::string(column);
   std::string qualified = std::string(datastore) + "." + table.QualifiedName() + "." + std::string(column);
   for (const model::ColumnAnnotation& a : annotations)

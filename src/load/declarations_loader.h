@@ -8,6 +8,7 @@
 // to the Diagnostics sink; nothing throws, and the inventory holds whatever could be read.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "load/declarations_discovery.h"
 #include "load/declarations_parser.h"
 #include "load/vocabulary_checker.h"
+#include "load/yaml_node.h"
 #include "model/diagnostics.h"
 #include "model/inventory.h"
 
@@ -34,6 +36,10 @@ class DeclarationsLoader {
   // Reads `path` (refusing directories, binary and oversized files) and adds it;
   // relative paths inside resolve against the file's folder.
   void AddFile(const std::string& path, const LoadOptions& options = {});
+  // Adds a file read and parsed elsewhere (on another thread): `parse_diags` holds what
+  // reading and parsing reported, `root` is empty when that failed.
+  void AddParsed(const std::string& path, const LoadOptions& options, model::Diagnostics&& parse_diags,
+                 std::optional<YamlNode> root);
 
   // Adds an inventory read by another reader (a Fides manifest, say), so that the
   // cross-file checks of Finish() cover its entities too. Its `files` are kept as given.

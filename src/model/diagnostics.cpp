@@ -68,6 +68,14 @@ void Diagnostics::AddSource(std::string_view path, std::string_view text) {
   sources_[std::string(path)] = std::make_shared<const std::string>(text);
 }
 
+void Diagnostics::Append(Diagnostics&& other) {
+  for (Diagnostic& d : other.diagnostics_) Add(std::move(d));
+  for (auto& [path, text] : other.sources_) sources_[path] = std::move(text);
+  other.diagnostics_.clear();
+  other.sources_.clear();
+  other.error_count_ = other.warning_count_ = 0;
+}
+
 std::string Diagnostics::SourceLine(std::string_view path, int line) const {
   auto it = sources_.find(path);
   if (it == sources_.end() || line <= 0) return {};

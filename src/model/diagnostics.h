@@ -36,6 +36,9 @@ class Diagnostics {
   // Remembers the text of a file so Render() can quote its lines. Cheap to call
   // more than once for the same path (the last text wins).
   void AddSource(std::string_view path, std::string_view text);
+  // Moves every diagnostic and source of `other` (filled on another thread, say) to
+  // the end of this one, in their order.
+  void Append(Diagnostics&& other);
 
   bool HasErrors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

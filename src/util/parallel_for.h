@@ -1,0 +1,18 @@
+// ParallelFor: runs fn(0..n-1) on up to `max_workers` threads (default: one per core).
+// Each index runs exactly once; the order across threads is not defined, so callers
+// write results into per-index slots and merge them in index order afterwards, which
+// keeps the output deterministic. fn must not throw.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace gdpr::util {
+
+// The number of workers ParallelFor uses for `n` items: min(n, cores, max_workers), at
+// least 1. GDPR_AUDIT_THREADS=N in the environment caps it (1 runs everything inline).
+size_t WorkerCount(size_t n, size_t max_workers = 0);
+
+void ParallelFor(size_t n, const std::function<void(size_t)>& fn, size_t max_workers = 0);
+
+}  // namespace gdpr::util
