@@ -360,9 +360,10 @@ class Builder {
       categories_ = *annotated;
       source_ = "annotation";
     } else if (classify_) {
-      ColumnVerdict v = classify_(t, col);
-      categories_ = std::move(v.categories);
-      if (v.personal()) source_ = "classifier";
+      if (std::shared_ptr<const ColumnVerdict> v = classify_(t, col); v && v->personal()) {
+        categories_ = v->categories;
+        source_ = "classifier";
+      }
     }
     SortUnique(categories_);
   }

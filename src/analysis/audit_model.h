@@ -76,8 +76,10 @@ const FieldSpec* FindField(std::string_view kind, std::string_view field);
 // The slot of `field` in records of `kind`, or -1 when the kind has no such field.
 int FieldSlot(std::string_view kind, std::string_view field);
 
-// Decides a column's verdict when no annotation matches (normally the classifier).
-using ClassifyFn = std::function<ColumnVerdict(const model::Table&, const model::Column&)>;
+// Decides a column's verdict when no annotation matches (normally the classifier). The
+// verdict is shared, not copied: a classifier hands out its cached verdicts.
+using ClassifyFn =
+    std::function<std::shared_ptr<const ColumnVerdict>(const model::Table&, const model::Column&)>;
 
 // Schemas by datastore id (a datastore without a loaded schema is absent).
 using SchemaMap = std::map<std::string, std::shared_ptr<const model::Schema>>;

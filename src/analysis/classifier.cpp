@@ -70,8 +70,8 @@ std::string Glued(const std::string& normalised) {
 }
 
 struct CacheEntry {
-  std::vector<Hit> hits;  // from the name and the type (not the comment)
-  ColumnVerdict verdict;  // for a column without a comment
+  std::vector<Hit> hits;                          // from the name and the type (not the comment)
+  std::shared_ptr<const ColumnVerdict> verdict;  // for a column without a comment
 };
 
 }  // namespace
@@ -471,10 +471,16 @@ ColumnVerdict Classifier::Impl::Decide(const std::vector<Hit>& hits, const std::
 }
 
 ColumnVerdict Classifier::Classify(const model::Table& table, const model::Column& column) const {
+  return *ClassifyShared(table, column);
+}
+
+std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Table& table,
+                                                                const model::Column& column) const {
   const Impl& im = *impl_;
-  // Hot path: one lock, two hash lookups (table class, then name/type/class).
-  std::string key;
-  key.reserve(column.name.size() + column.type.size() + 3);
+  // Hot path: one lock, two hash lookups (table class, then name/type/class), no
+  // allocation: the key is built in a per-thread buffer.
+  thread_local std::string key;
+  key.clear();
   key.append(column.name).append(1, '\x1f').append(column.type).append(1, '\x1f');
   int ctx = -2;
   CacheEntry entry;
@@ -501,15 +507,15 @@ ColumnVerdict Classifier::Classify(const model::Table& table, const model::Colum
   const std::string normalised = im.normalizer.Normalize(column.name);
   if (!cached) {
     entry.hits = im.NameHits(normalised, type, ctx);
-    entry.verdict = im.Decide(entry.hits, column.name, normalised, "", type, ctx);
+    entry.verdict = std::make_shared<const ColumnVerdict>(im.Decide(entry.hits, column.name, normalised, "", type, ctx));
     std::lock_guard<std::mutex> lock(im.mu);
     if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
-    im.cache.emplace(std::move(key), entry);
+    im.cache.emplace(key, entry);
   }
   if (column.comment.empty()) return entry.verdict;
   std::vector<Hit> hits = entry.hits;
   im.AddCommentHits(normalised, type, ctx, column.comment, hits);
-  return im.Decide(hits, column.name, normalised, column.comment, type, ctx);
+  return std::make_shared<const ColumnVerdict>(im.Decide(hits, column.name, normalised, column.comment, type, ctx));
 }
 
 std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {

@@ -77,7 +77,7 @@ std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics
     auto classifier = analysis::Classifier::LoadDir(classifiers, engine.vocabulary.taxonomy, diags, "rules/classifiers");
     if (!classifier) return std::nullopt;
     auto shared = std::make_shared<const analysis::Classifier>(std::move(*classifier));
-    engine.classify = [shared](const model::Table& t, const model::Column& c) { return shared->Classify(t, c); };
+    engine.classify = [shared](const model::Table& t, const model::Column& c) { return shared->ClassifyShared(t, c); };
   }
   if (options.default_rules) ok = AddPackDir(rules_dir, "rules", scope, engine.rules, diags) && ok;
   for (const std::string& dir : options.extra_dirs) ok = AddPackDir(dir, dir, scope, engine.rules, diags) && ok;

@@ -145,11 +145,11 @@ inline std::shared_ptr<model::Schema> ShopSchema() {
 }
 
 // A classifier stand-in: email, first_name and allergies by name.
-inline analysis::ColumnVerdict FakeClassify(const model::Table&, const model::Column& c) {
-  analysis::ColumnVerdict v;
-  if (c.name == "email") v.categories = {"user.contact.email"};
-  if (c.name == "first_name") v.categories = {"user.name.first"};
-  if (c.name == "allergies") v.categories = {"user.health_and_medical"};
+inline std::shared_ptr<const analysis::ColumnVerdict> FakeClassify(const model::Table&, const model::Column& c) {
+  auto v = std::make_shared<analysis::ColumnVerdict>();
+  if (c.name == "email") v->categories = {"user.contact.email"};
+  if (c.name == "first_name") v->categories = {"user.name.first"};
+  if (c.name == "allergies") v->categories = {"user.health_and_medical"};
   return v;
 }
 

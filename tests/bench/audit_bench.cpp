@@ -234,7 +234,7 @@ Result RunAudit(const fs::path& dir) {
   inputs.schemas = std::move(schemas);
   const analysis::Classifier& cls = *classifier;
   analysis::AuditContext context{*taxonomy, *countries,
-                                 [&cls](const model::Table& t, const model::Column& c) { return cls.Classify(t, c); }};
+                                 [&cls](const model::Table& t, const model::Column& c) { return cls.ClassifyShared(t, c); }};
   analysis::AuditOptions options;
   options.today = "2026-01-01";
   model::Report report = analysis::RunAudit(inputs, rule_set, context, options);
