@@ -12,6 +12,7 @@
 #include "analysis/classifier.h"
 #include "load/declarations_loader.h"
 #include "load/schema_loader.h"
+#include "util/parallel_for.h"
 
 namespace gdpr::cli {
 namespace {
@@ -61,6 +62,34 @@ std::shared_ptr<const model::Schema> LoadStoreSchema(const model::Datastore& sto
   return std::make_shared<const model::Schema>(std::move(*schema));
 }
 
+// Schema files are parsed on every core (DDL parsing is the second largest stage of a
+// big audit); live databases are read one at a time on this thread, because their
+// progress lines go to the terminal. Diagnostics, inputs and schemas are merged in
+// datastore order, so the result does not depend on the threads.
+void LoadSchemas(const model::Inventory& inventory, model::Diagnostics& diags, const InputOptions& options,
+                 analysis::AuditInputs& inputs) {
+  struct Slot {
+    const model::Datastore* store = nullptr;
+    model::Diagnostics diags;
+    std::vector<model::ReportInput> inputs;
+    std::shared_ptr<const model::Schema> schema;
+  };
+  std::vector<Slot> slots;
+  for (const model::System& system : inventory.systems)
+    for (const model::Datastore& store : system.datastores) slots.emplace_back().store = &store;
+  util::ParallelFor(slots.size(), [&](size_t i) {
+    Slot& slot = slots[i];
+    if (!slot.store->schema_path.empty())
+      slot.schema = LoadStoreSchema(*slot.store, slot.diags, options, slot.inputs);
+  });
+  for (Slot& slot : slots) {
+    if (slot.store->schema_path.empty()) slot.schema = LoadStoreSchema(*slot.store, diags, options, inputs.inputs);
+    diags.Append(std::move(slot.diags));
+    inputs.inputs.insert(inputs.inputs.end(), slot.inputs.begin(), slot.inputs.end());
+    if (slot.schema) inputs.schemas[slot.store->id] = std::move(slot.schema);
+  }
+}
+
 }  // namespace
 
 std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags) {
@@ -98,9 +127,7 @@ std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::stri
   }
   analysis::AuditInputs inputs;
   for (const model::InputFile& f : inventory->files) inputs.inputs.push_back({f.path, f.kind, "", -1});
-  for (const model::System& system : inventory->systems)
-    for (const model::Datastore& store : system.datastores)
-      if (auto schema = LoadStoreSchema(store, diags, options, inputs.inputs)) inputs.schemas[store.id] = schema;
+  LoadSchemas(*inventory, diags, options, inputs);
   // Fides datasets carry their own columns: audit them like a schema.
   for (const auto& [store_id, schema] : inventory->manifest_schemas)
     if (!inputs.schemas.count(store_id)) inputs.schemas[store_id] = std::make_shared<const model::Schema>(schema);
