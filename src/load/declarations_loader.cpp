@@ -134,6 +134,7 @@ void DeclarationsLoader::Merge(model::Inventory&& part) {
 model::Inventory DeclarationsLoader::Finish() {
   size_t first_diagnostic = diags_.size();
   DropDuplicates();
+  inventory_.BuildIndex();
   CheckReferences();
   diags_.SortFrom(first_diagnostic);
   return std::move(inventory_);

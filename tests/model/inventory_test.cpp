@@ -1,0 +1,61 @@
+#include "model/inventory.h"
+
+#include <doctest/doctest.h>
+
+using gdpr::model::Datastore;
+using gdpr::model::Inventory;
+using gdpr::model::Purpose;
+using gdpr::model::System;
+
+namespace {
+
+System MakeSystem(const std::string& id, const std::string& store) {
+  System s;
+  s.id = id;
+  s.name = "first " + id;
+  if (!store.empty()) {
+    Datastore d;
+    d.id = store;
+    s.datastores.push_back(d);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("model::Inventory finds by id through its index, first duplicate wins") {
+  Inventory inv;
+  inv.systems = {MakeSystem("crm", "crmdb"), MakeSystem("shop", "shopdb"), MakeSystem("crm", "")};
+  inv.systems[2].name = "second crm";
+  Purpose p;
+  p.id = "orders";
+  inv.purposes = {p};
+  inv.BuildIndex();
+  REQUIRE(inv.FindSystem("crm") != nullptr);
+  CHECK(inv.FindSystem("crm")->name == "first crm");
+  CHECK(inv.FindSystem("shop") == &inv.systems[1]);
+  CHECK(inv.FindSystem("nope") == nullptr);
+  CHECK(inv.FindPurpose("orders") == &inv.purposes[0]);
+  CHECK(inv.FindDatastore("shopdb") == &inv.systems[1].datastores[0]);
+  CHECK(inv.FindDatastore("nope") == nullptr);
+}
+
+TEST_CASE("model::Inventory lookups stay right when the vectors change after indexing") {
+  Inventory inv;
+  inv.systems = {MakeSystem("a", "adb"), MakeSystem("b", "bdb")};
+  inv.BuildIndex();
+  inv.systems.erase(inv.systems.begin());        // "b" moves to index 0: the index is stale
+  inv.systems.push_back(MakeSystem("c", "cdb"));  // not indexed at all
+  CHECK(inv.FindSystem("a") == nullptr);
+  CHECK(inv.FindSystem("b") == &inv.systems[0]);
+  CHECK(inv.FindSystem("c") == &inv.systems[1]);
+  CHECK(inv.FindDatastore("adb") == nullptr);
+  CHECK(inv.FindDatastore("cdb") == &inv.systems[1].datastores[0]);
+}
+
+TEST_CASE("model::Inventory finds without an index too") {
+  Inventory inv;
+  inv.systems = {MakeSystem("a", "adb")};
+  CHECK(inv.FindSystem("a") == &inv.systems[0]);
+  CHECK(inv.FindDatastore("adb") == &inv.systems[0].datastores[0]);
+}
