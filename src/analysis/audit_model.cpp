@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "analysis/glob_match.h"
+#include "analysis/schema_subjects.h"
+#include "util/parallel_for.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -110,34 +112,14 @@ FieldValue RetentionValue(const std::optional<model::Retention>& r) {
   return FieldValue::Duration(*r->period, r->text);
 }
 
-// The slots of the two kinds built once per schema object, looked up once per build.
-struct ColumnSlots {
-  int id = FieldSlot("column", "id"), name = FieldSlot("column", "name"), table = FieldSlot("column", "table");
-  int datastore = FieldSlot("column", "datastore"), system = FieldSlot("column", "system");
-  int type = FieldSlot("column", "type"), comment = FieldSlot("column", "comment");
-  int categories = FieldSlot("column", "categories"), special = FieldSlot("column", "special");
-  int personal = FieldSlot("column", "personal"), source = FieldSlot("column", "source");
-  int purposes = FieldSlot("column", "purposes"), covered = FieldSlot("column", "covered");
-  int retention = FieldSlot("column", "retention"), declared_special = FieldSlot("column", "declared_special");
-  int covering_conditions = FieldSlot("column", "covering_conditions");
-  int covering_legal_bases = FieldSlot("column", "covering_legal_bases");
-};
-struct TableSlots {
-  int id = FieldSlot("table", "id"), name = FieldSlot("table", "name"), datastore = FieldSlot("table", "datastore");
-  int system = FieldSlot("table", "system"), personal = FieldSlot("table", "personal");
-  int categories = FieldSlot("table", "categories"), column_names = FieldSlot("table", "column_names");
-  int column_types = FieldSlot("table", "column_types"), purposes = FieldSlot("table", "purposes");
-  int retention = FieldSlot("table", "retention");
-};
-
 // Builds the subject records; one method per kind keeps each join readable.
 class Builder {
  public:
   Builder(const model::Inventory& inv, const SchemaMap& schemas, const Taxonomy& tax,
           const CountryTable& countries, const ClassifyFn& classify, const AuditModel& model,
-          const SubjectVisitor& visit)
+          const SubjectVisitor& visit, size_t workers)
       : inv_(inv), schemas_(schemas), tax_(tax), countries_(countries), classify_(classify), model_(&model),
-        visit_(visit) {
+        visit_(visit), workers_(visit ? std::max<size_t>(1, workers) : 1) {
     for (const model::Purpose& p : inv_.purposes)
       for (const std::string& s : p.systems) purposes_by_system_[s].push_back(&p);
     for (const model::Flow& f : inv_.flows) flows_by_purpose_[f.purpose].push_back(&f);
@@ -145,11 +127,8 @@ class Builder {
 
   // With a visitor, tables and columns are streamed to it and not kept in `out`.
   void Run(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out) {
-    bool keep = !visit_;
     // First: purposes and datastores need what the columns hold.
-    BuildColumns(keep ? &out["column"] : nullptr, keep ? &out["table"] : nullptr);
-    out["column"];
-    out["table"];
+    BuildSchemaSubjects(out["column"], out["table"]);
     BuildOrganization(out["organization"]);
     BuildSystems(out["system"]);
     BuildDatastores(out["datastore"]);
@@ -166,28 +145,10 @@ class Builder {
   const ClassifyFn& classify_;
   const AuditModel* model_;
   const SubjectVisitor& visit_;
+  const size_t workers_;
   std::map<std::string, std::vector<const model::Purpose*>> purposes_by_system_;
   std::map<std::string, std::vector<const model::Flow*>> flows_by_purpose_;
-  std::map<std::string, std::set<std::string>> column_categories_by_system_;
-  std::set<std::string>* held_ = nullptr;  // the current system's entry of the map above
-  std::unordered_map<const model::Purpose*, int> columns_by_purpose_;
-  std::set<std::string> systems_with_schema_;
-  std::map<std::string, int> personal_tables_;
-  // The records and scratch lists rebuilt for every table and column.
-  const ColumnSlots col_;
-  const TableSlots tab_;
-  SubjectRecord column_rec_ = SubjectRecord::Of("column", "");
-  SubjectRecord table_rec_ = SubjectRecord::Of("table", "");
-  std::vector<std::string> categories_, specials_, conditions_, bases_;
-  std::unordered_map<std::string, Special> special_memo_;  // the taxonomy walk, once per key
-  std::string source_;
-  std::vector<std::string> table_categories_, table_purposes_, column_names_, column_types_;
-
-  Special SpecialOf(const std::string& category) {
-    auto it = special_memo_.find(category);
-    if (it == special_memo_.end()) it = special_memo_.emplace(category, tax_.SpecialOf(category)).first;
-    return it->second;
-  }
+  SchemaFacts facts_;  // what the tables and columns held
 
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
     static const std::vector<const model::Purpose*> kNone;
@@ -277,7 +238,7 @@ class Builder {
         bool has = it != schemas_.end() && it->second;
         r.Set("has_schema") = FieldValue::Bool(has);
         r.Set("tables") = FieldValue::Number(has ? double(it->second->tables.size()) : 0.0);
-        r.Set("personal_tables") = FieldValue::Number(personal_tables_[d.id]);
+        r.Set("personal_tables") = FieldValue::Number(facts_.personal_tables[d.id]);
         for (const model::Purpose* p : PurposesOf(s.id)) r.related_purposes.push_back(p->id);
         SortUnique(r.related_purposes);
         out.push_back(std::move(r));
@@ -285,148 +246,22 @@ class Builder {
     }
   }
 
-  // Columns and tables, with annotations, classifier verdicts and coverage. Each
-  // record is built in place (reusing the previous one's buffers), handed to the
-  // visitor and, when keeping, copied into `out`.
-  void BuildColumns(std::vector<SubjectRecord>* column_out, std::vector<SubjectRecord>* table_out) {
-    for (const model::System& s : inv_.systems) {
-      const std::vector<const model::Purpose*>& purposes = PurposesOf(s.id);
-      for (const model::Datastore& d : s.datastores) {
-        auto it = schemas_.find(d.id);
-        if (it == schemas_.end() || !it->second) continue;
-        systems_with_schema_.insert(s.id);
-        held_ = &column_categories_by_system_[s.id];
-        for (const model::Table& t : it->second->tables) {
-          BuildTable(s, d, purposes, *it->second, t, column_out);
-          if (visit_) visit_(table_rec_, *model_);
-          if (table_out) table_out->push_back(table_rec_);
-        }
-      }
-    }
-  }
-
-  void BuildTable(const model::System& s, const model::Datastore& d,
-                  const std::vector<const model::Purpose*>& purposes, const model::Schema& schema,
-                  const model::Table& t, std::vector<SubjectRecord>* column_out) {
-    SubjectRecord& table = table_rec_;
-    table.subject.id.assign(d.id).append(".").append(t.name);
-    table.loc = {schema.path, t.line, 0};
-    table_categories_.clear();
-    table_purposes_.clear();
-    column_names_.clear();
-    column_types_.clear();
-    const FieldValue* longest = nullptr;  // the column retention the table keeps
-    util::IsoDuration table_retention;
-    std::string table_retention_text;
-    for (const model::Column& col : t.columns) {
-      column_names_.push_back(col.name);
-      column_types_.push_back(col.type);
-      BuildColumn(s, d, purposes, schema, t, col);
-      const FieldValue& cats = column_rec_.Get(col_.categories);
-      table_categories_.insert(table_categories_.end(), cats.items.begin(), cats.items.end());
-      table_purposes_.insert(table_purposes_.end(), column_rec_.related_purposes.begin(),
-                             column_rec_.related_purposes.end());
-      const FieldValue& ret = column_rec_.Get(col_.retention);
-      if (ret.Exists() && (!longest || util::CompareDurations(ret.duration, table_retention) > 0)) {
-        longest = &ret;
-        table_retention = ret.duration;
-        table_retention_text = ret.text;
-      }
-      if (visit_) visit_(column_rec_, *model_);
-      if (column_out) column_out->push_back(column_rec_);
-    }
-    SortUnique(table_categories_);
-    SortUnique(table_purposes_);
-    if (longest) table.values[tab_.retention] = FieldValue::Duration(table_retention, table_retention_text);
-    else table.values[tab_.retention].SetMissing();
-    table.values[tab_.id].SetString(table.subject.id);
-    table.values[tab_.name].SetString(t.name);
-    table.values[tab_.datastore].SetString(d.id);
-    table.values[tab_.system].SetString(s.id);
-    table.values[tab_.personal].SetBool(!table_categories_.empty());
-    if (!table_categories_.empty()) ++personal_tables_[d.id];
-    table.values[tab_.categories].SetList(table_categories_);
-    table.values[tab_.column_names].SetList(column_names_);
-    table.values[tab_.column_types].SetList(column_types_);
-    table.values[tab_.purposes].SetList(table_purposes_);
-    table.related_purposes = table_purposes_;
-  }
-
-  // The categories of a column: annotation first, else the classifier.
-  void DecideCategories(const model::Datastore& d, const model::Table& t, const model::Column& col) {
-    categories_.clear();
-    source_.clear();
-    if (auto annotated = AnnotatedCategories(inv_.columns, d.id, t, col.name)) {
-      categories_ = *annotated;
-      source_ = "annotation";
-    } else if (classify_) {
-      if (std::shared_ptr<const ColumnVerdict> v = classify_(t, col); v && v->personal()) {
-        categories_ = v->categories;
-        source_ = "classifier";
-      }
-    }
-    SortUnique(categories_);
-  }
-
-  void BuildColumn(const model::System& s, const model::Datastore& d,
-                   const std::vector<const model::Purpose*>& purposes, const model::Schema& schema,
-                   const model::Table& t, const model::Column& col) {
-    DecideCategories(d, t, col);
-    SubjectRecord& r = column_rec_;
-    r.subject.id.assign(d.id).append(".").append(t.name).append(".").append(col.name);
-    r.loc = {schema.path, col.line > 0 ? col.line : t.line, 0};
-    r.related_purposes.clear();
-    conditions_.clear();
-    bases_.clear();
-    const model::Retention* retention = nullptr;
-    bool declared_special = false;
-    for (const model::Purpose* p : purposes) {
-      bool covers = false;
-      for (const std::string& c : categories_) {
-        for (const std::string& decl : p->data_categories) {
-          if (!Taxonomy::IsUnder(c, decl)) continue;
-          covers = true;
-          Special sp = SpecialOf(decl);
-          if (sp != Special::kNone && sp == SpecialOf(c)) declared_special = true;
-        }
-      }
-      if (!covers) continue;
-      r.related_purposes.push_back(p->id);
-      ++columns_by_purpose_[p];
-      if (!p->special_category_condition.empty()) conditions_.push_back(p->special_category_condition);
-      if (!p->legal_basis.empty()) bases_.push_back(p->legal_basis);
-      if (p->retention && p->retention->period &&
-          (!retention || util::CompareDurations(*p->retention->period, *retention->period) > 0))
-        retention = &*p->retention;
-    }
-    SortUnique(r.related_purposes);
-    SortUnique(conditions_);
-    SortUnique(bases_);
-
-    auto& v = r.values;
-    v[col_.id].SetString(r.subject.id);
-    v[col_.name].SetString(col.name);
-    v[col_.table].SetString(table_rec_.subject.id);
-    v[col_.datastore].SetString(d.id);
-    v[col_.system].SetString(s.id);
-    v[col_.type].SetString(col.type);
-    v[col_.comment].SetString(col.comment);
-    v[col_.categories].SetList(categories_);
-    specials_.clear();
-    for (const std::string& c : categories_)
-      if (Special sp = SpecialOf(c); sp != Special::kNone) specials_.push_back(SpecialName(sp));
-    SortUnique(specials_);
-    v[col_.special].SetList(specials_);
-    v[col_.personal].SetBool(!categories_.empty());
-    v[col_.source].SetString(source_);
-    v[col_.purposes].SetList(r.related_purposes);
-    v[col_.covered].SetBool(!r.related_purposes.empty());
-    if (retention) v[col_.retention] = FieldValue::Duration(*retention->period, retention->text);
-    else v[col_.retention].SetMissing();
-    v[col_.declared_special].SetBool(declared_special);
-    v[col_.covering_conditions].SetList(conditions_);
-    v[col_.covering_legal_bases].SetList(bases_);
-    if (!categories_.empty()) held_->insert(categories_.begin(), categories_.end());
+  // Tables and columns: streamed to the visitor by one SchemaSubjectBuilder per worker
+  // (systems spread over the workers), or kept in `columns` and `tables` in system
+  // order when there is no visitor.
+  void BuildSchemaSubjects(std::vector<SubjectRecord>& columns, std::vector<SubjectRecord>& tables) {
+    std::vector<SchemaSubjectBuilder> builders(workers_, SchemaSubjectBuilder(inv_, tax_, classify_));
+    util::ParallelForWorker(
+        inv_.systems.size(),
+        [&](size_t i, size_t worker) {
+          const model::System& s = inv_.systems[i];
+          builders[worker].BuildSystem(s, PurposesOf(s.id), schemas_, [&](const SubjectRecord& r) {
+            if (visit_) visit_(r, *model_, worker);
+            else (r.subject.kind == "column" ? columns : tables).push_back(r);
+          });
+        },
+        workers_);
+    for (SchemaSubjectBuilder& b : builders) facts_.Merge(std::move(b.facts()));
   }
 
   void BuildPurposes(std::vector<SubjectRecord>& out) {
@@ -493,18 +328,18 @@ class Builder {
     SortUnique(sources);
     r.Set("flow_sources") = FieldValue::List(sources);
     r.Set("flow_source_count") = FieldValue::Number(double(sources.size()));
-    r.Set("columns") = FieldValue::Number(columns_by_purpose_[&p]);
+    r.Set("columns") = FieldValue::Number(facts_.columns_by_purpose[&p]);
     // Declared categories no schema column holds: only judged when every system of the
     // purpose has a schema (a SaaS system without one may hold what the others lack).
     std::vector<std::string> held;
     bool all_schema = !p.systems.empty();
     for (const std::string& id : p.systems) {
-      if (!systems_with_schema_.count(id)) {
+      if (!facts_.systems_with_schema.count(id)) {
         all_schema = false;
         continue;
       }
-      auto it = column_categories_by_system_.find(id);
-      if (it != column_categories_by_system_.end()) held.insert(held.end(), it->second.begin(), it->second.end());
+      auto it = facts_.categories_by_system.find(id);
+      if (it != facts_.categories_by_system.end()) held.insert(held.end(), it->second.begin(), it->second.end());
     }
     // Without a classifier an unannotated column's categories are unknown, not absent.
     if (!all_schema || !classify_) return;
@@ -662,10 +497,10 @@ AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap&
 
 AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap& schemas,
                              const Taxonomy& taxonomy, const CountryTable& countries,
-                             const ClassifyFn& classify, const SubjectVisitor& visit) {
+                             const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers) {
   AuditModel model;
   model.schemas_ = schemas;
-  Builder(inventory, schemas, taxonomy, countries, classify, model, visit).Run(model.subjects_);
+  Builder(inventory, schemas, taxonomy, countries, classify, model, visit, workers).Run(model.subjects_);
   return model;
 }
 

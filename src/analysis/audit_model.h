@@ -87,8 +87,10 @@ using SchemaMap = std::map<std::string, std::shared_ptr<const model::Schema>>;
 class AuditModel;
 
 // Receives a table or column record while the model is built; the record is reused
-// for the next one, so it is only valid during the call.
-using SubjectVisitor = std::function<void(const SubjectRecord&, const AuditModel&)>;
+// for the next one, so it is only valid during the call. With several workers, calls
+// come from several threads at once: `worker` (below the Build's `workers`) tells them
+// apart, so a visitor keeps one result list per worker instead of locking.
+using SubjectVisitor = std::function<void(const SubjectRecord&, const AuditModel&, size_t worker)>;
 
 class AuditModel {
  public:
@@ -99,10 +101,11 @@ class AuditModel {
                           const ClassifyFn& classify);
   // Builds the model but streams the table and column records to `visit` instead of
   // keeping them: an estate of a million columns then never holds a million records.
-  // Subjects("table") and Subjects("column") are empty afterwards.
+  // Systems are spread over up to `workers` threads. Subjects("table") and
+  // Subjects("column") are empty afterwards.
   static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
                           const Taxonomy& taxonomy, const CountryTable& countries,
-                          const ClassifyFn& classify, const SubjectVisitor& visit);
+                          const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers = 1);
 
   // The subjects of `kind` in declaration order (schema objects in schema order).
   const std::vector<SubjectRecord>& Subjects(std::string_view kind) const;

@@ -18,21 +18,25 @@ size_t WorkerCount(size_t n, size_t max_workers) {
   return std::max<size_t>(1, std::min(n, cores));
 }
 
-void ParallelFor(size_t n, const std::function<void(size_t)>& fn, size_t max_workers) {
+void ParallelForWorker(size_t n, const std::function<void(size_t, size_t)>& fn, size_t max_workers) {
   size_t workers = WorkerCount(n, max_workers);
   if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) fn(i);
+    for (size_t i = 0; i < n; ++i) fn(i, 0);
     return;
   }
   std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) fn(i);
+  auto work = [&](size_t worker) {
+    for (size_t i = next++; i < n; i = next++) fn(i, worker);
   };
   std::vector<std::thread> threads;
   threads.reserve(workers - 1);
-  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work);
-  work();  // the calling thread is a worker too
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);  // the calling thread is a worker too
   for (std::thread& t : threads) t.join();
+}
+
+void ParallelFor(size_t n, const std::function<void(size_t)>& fn, size_t max_workers) {
+  ParallelForWorker(n, [&fn](size_t i, size_t) { fn(i); }, max_workers);
 }
 
 }  // namespace gdpr::util

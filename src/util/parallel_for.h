@@ -14,5 +14,9 @@ namespace gdpr::util {
 size_t WorkerCount(size_t n, size_t max_workers = 0);
 
 void ParallelFor(size_t n, const std::function<void(size_t)>& fn, size_t max_workers = 0);
+// The same, telling fn which worker (0..WorkerCount(n, max_workers)-1) runs it, for
+// per-worker scratch state and results that need no lock.
+void ParallelForWorker(size_t n, const std::function<void(size_t index, size_t worker)>& fn,
+                       size_t max_workers = 0);
 
 }  // namespace gdpr::util
