@@ -16,9 +16,9 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
   std::vector<const Rule*> subject_rules, waiver_rules;
   for (const Rule& r : rules.rules()) (r.applies_to == "waiver" ? waiver_rules : subject_rules).push_back(&r);
   RuleRunner runner(subject_rules);
-  // Table and column rules run while the model streams those records past, on one
-  // thread per core, each with its own findings; the model keeps only the declared
-  // subjects. Sorting at the end makes the order independent of the threads.
+  // Rules run while the model streams its records past (tables and columns on one
+  // thread per core, each with its own findings); the model keeps no records. Sorting
+  // at the end makes the order independent of the threads.
   size_t workers = util::WorkerCount(inventory.systems.size());
   std::vector<std::vector<model::Finding>> per_worker(workers);
   AuditModel audit_model = AuditModel::Build(
@@ -30,8 +30,6 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
   std::vector<model::Finding> findings;
   for (auto& found : per_worker)
     findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  std::vector<model::Finding> declared = RunRules(subject_rules, audit_model);
-  findings.insert(findings.end(), std::make_move_iterator(declared.begin()), std::make_move_iterator(declared.end()));
   std::vector<WaiverStatus> statuses = ApplyWaivers(inventory.waivers, findings, options.today);
   audit_model.MutableSubjects("waiver") = WaiverSubjects(statuses);
   std::vector<model::Finding> about_waivers = RunRules(waiver_rules, audit_model);

@@ -150,6 +150,13 @@ class Builder {
   std::map<std::string, std::vector<const model::Flow*>> flows_by_purpose_;
   SchemaFacts facts_;  // what the tables and columns held
 
+  // A declared subject's record: to the visitor when streaming (the schema workers
+  // have finished, so this thread is worker 0), else kept.
+  void Emit(SubjectRecord&& r, std::vector<SubjectRecord>& out) const {
+    if (visit_) visit_(r, *model_, 0);
+    else out.push_back(std::move(r));
+  }
+
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
     static const std::vector<const model::Purpose*> kNone;
     auto it = purposes_by_system_.find(system);
@@ -176,7 +183,7 @@ class Builder {
     if (o.representative)
       r.Set("representative") =
           FieldValue::String(o.representative->name.empty() ? o.representative->email : o.representative->name);
-    out.push_back(std::move(r));
+    Emit(std::move(r), out);
   }
 
   void BuildSystems(std::vector<SubjectRecord>& out) {
@@ -220,7 +227,7 @@ class Builder {
       r.Set("categories") = FieldValue::List(categories);
       r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_in[s.id] > 0);
       r.Set("flows_in") = FieldValue::Number(flows_in[s.id]);
-      out.push_back(std::move(r));
+      Emit(std::move(r), out);
     }
   }
 
@@ -241,7 +248,7 @@ class Builder {
         r.Set("personal_tables") = FieldValue::Number(facts_.personal_tables[d.id]);
         for (const model::Purpose* p : PurposesOf(s.id)) r.related_purposes.push_back(p->id);
         SortUnique(r.related_purposes);
-        out.push_back(std::move(r));
+        Emit(std::move(r), out);
       }
     }
   }
@@ -306,7 +313,7 @@ class Builder {
       r.Set("children_data") = FieldValue::Bool(children);
       r.Set("vulnerable_subjects") = FieldValue::Bool(vulnerable);
       AddSystemFacts(p, r);
-      out.push_back(std::move(r));
+      Emit(std::move(r), out);
     }
   }
 
@@ -387,7 +394,7 @@ class Builder {
       r.Set("from.purposes") = FieldValue::List(from_purposes);
       r.Set("to.purposes") = FieldValue::List(to_purposes);
       AddEndFacts(fl, r);
-      out.push_back(std::move(r));
+      Emit(std::move(r), out);
     }
   }
 

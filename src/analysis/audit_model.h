@@ -99,10 +99,11 @@ class AuditModel {
   static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
                           const Taxonomy& taxonomy, const CountryTable& countries,
                           const ClassifyFn& classify);
-  // Builds the model but streams the table and column records to `visit` instead of
-  // keeping them: an estate of a million columns then never holds a million records.
-  // Systems are spread over up to `workers` threads. Subjects("table") and
-  // Subjects("column") are empty afterwards.
+  // Builds the model but streams every record to `visit` instead of keeping it: an
+  // estate of a million columns and tens of thousands of flows then never holds a record
+  // for each. Table and column records come first, with systems spread over up to
+  // `workers` threads; then, on the calling thread as worker 0, organization, systems,
+  // datastores, purposes and flows. Subjects() is empty for every kind afterwards.
   static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
                           const Taxonomy& taxonomy, const CountryTable& countries,
                           const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers = 1);

@@ -79,8 +79,9 @@ void LoadSchemas(const model::Inventory& inventory, model::Diagnostics& diags, c
     for (const model::Datastore& store : system.datastores) slots.emplace_back().store = &store;
   util::ParallelFor(slots.size(), [&](size_t i) {
     Slot& slot = slots[i];
-    if (!slot.store->schema_path.empty())
-      slot.schema = LoadStoreSchema(*slot.store, slot.diags, options, slot.inputs);
+    if (slot.store->schema_path.empty()) return;
+    slot.schema = LoadStoreSchema(*slot.store, slot.diags, options, slot.inputs);
+    slot.diags.DropUnusedSources();  // DDL text is kept only to quote a reported line
   });
   for (Slot& slot : slots) {
     if (slot.store->schema_path.empty()) slot.schema = LoadStoreSchema(*slot.store, diags, options, inputs.inputs);

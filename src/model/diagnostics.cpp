@@ -1,6 +1,7 @@
 #include "model/diagnostics.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "util/redact.h"
 
@@ -66,6 +67,14 @@ void Diagnostics::SortFrom(size_t from) {
 
 void Diagnostics::AddSource(std::string_view path, std::string_view text) {
   sources_[std::string(path)] = std::make_shared<const std::string>(text);
+}
+
+void Diagnostics::DropUnusedSources() {
+  for (auto it = sources_.begin(); it != sources_.end();) {
+    bool used = std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                            [&](const Diagnostic& d) { return d.location.path == it->first; });
+    it = used ? std::next(it) : sources_.erase(it);
+  }
 }
 
 void Diagnostics::Append(Diagnostics&& other) {

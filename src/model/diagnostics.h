@@ -36,6 +36,9 @@ class Diagnostics {
   // Remembers the text of a file so Render() can quote its lines. Cheap to call
   // more than once for the same path (the last text wins).
   void AddSource(std::string_view path, std::string_view text);
+  // Forgets the text of every source no diagnostic points into: a big audit reads
+  // megabytes of DDL that are only worth keeping when something in them is reported.
+  void DropUnusedSources();
   // Moves every diagnostic and source of `other` (filled on another thread, say) to
   // the end of this one, in their order.
   void Append(Diagnostics&& other);

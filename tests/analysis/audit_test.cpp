@@ -108,3 +108,57 @@ TEST_CASE("analysis::RunFixtures checks fire and pass cases") {
   CHECK_FALSE(results[3].passed);
   CHECK(results[3].detail == "no fixture with expect: pass");
 }
+
+TEST_CASE("analysis::RunAudit gives the same report on one thread and on several") {
+  // Forty systems with a schema each, so the column pass has work to spread.
+  auto inv = std::make_shared<model::Inventory>(gdpr::testing::ShopInventory());
+  AuditInputs inputs;
+  for (int i = 0; i < 40; ++i) {
+    model::System s = inv->systems[0];
+    s.id = "shop-" + std::to_string(i);
+    s.datastores[0].id = "db-" + std::to_string(i);
+    s.datastores[0].system_id = s.id;
+    inv->systems.push_back(s);
+    inputs.schemas[s.datastores[0].id] = gdpr::testing::ShopSchema();
+    if (i % 3 == 0) inv->purposes[0].systems.push_back(s.id);  // some columns covered
+  }
+  inv->BuildIndex();
+  inputs.inventory = inv;
+  RuleSet rules;
+  model::Diagnostics diags;
+  ConditionScope scope{"", &gdpr::testing::TestTaxonomy(), &gdpr::testing::TestCountries(),
+                       &CheckRegistry::Builtins()};
+  REQUIRE(rules.AddPack(R"Y(rules:
+  - id: C-001
+    title: Uncovered
+    severity: medium
+    articles: ["Art. 30(1)(c)"]
+    fine_tier: "83(4)"
+    applies_to: column
+    when: { all: [ { field: personal, equals: true }, { field: covered, equals: false } ] }
+    message: "Column {id} is not covered"
+    remediation: Declare it.
+  - id: T-001
+    title: Personal table
+    severity: low
+    articles: ["Art. 30(1)(c)"]
+    fine_tier: "83(4)"
+    applies_to: table
+    when: { field: personal, equals: true }
+    message: "Table {id}"
+    remediation: Know it.
+)Y", "pack.yaml", scope, diags));
+  AuditContext context{gdpr::testing::TestTaxonomy(), gdpr::testing::TestCountries(), gdpr::testing::FakeClassify};
+  AuditOptions options;
+  auto fingerprints = [&](const char* threads) {
+    setenv("GDPR_AUDIT_THREADS", threads, 1);
+    model::Report report = RunAudit(inputs, rules, context, options);
+    unsetenv("GDPR_AUDIT_THREADS");
+    std::vector<std::string> out;
+    for (const auto& f : report.findings) out.push_back(f.rule_id + " " + f.subject.ToString() + " " + f.message);
+    return out;
+  };
+  std::vector<std::string> one = fingerprints("1");
+  CHECK(one.size() > 80);  // 27 uncovered systems x 3 columns + 41 tables
+  CHECK(fingerprints("4") == one);
+}
