@@ -158,10 +158,9 @@ class ScanCommand : public Command {
       report::Render(format_, report, options, io.out);
       return true;
     }
-    std::ostringstream text;
-    report::Render(format_, report, options, text);
     std::string error;
-    if (util::WriteFileAtomically(output_, text.str(), &error)) return true;
+    auto render = [&](std::ostream& out) { report::Render(format_, report, options, out); };
+    if (util::WriteFileAtomically(output_, render, &error)) return true;
     io.err << "error: " << error << "\n";
     return false;
   }

@@ -5,6 +5,8 @@
 // temporary file removed.
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -15,5 +17,9 @@ namespace gdpr::util {
 // 'out/report.html': No such file or directory"). A new file gets the usual permissions
 // (0666 minus the umask); an existing file keeps its permissions.
 bool WriteFileAtomically(const std::string& path, std::string_view content, std::string* error);
+// The same, with the content written by `produce` straight into the temporary file, so
+// a large report is never held in memory as a whole.
+bool WriteFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& produce,
+                         std::string* error);
 
 }  // namespace gdpr::util

@@ -78,3 +78,20 @@ TEST_CASE("util::WriteFileAtomically reports errors and leaves an existing file 
   }
   CHECK(dir.Entries() == 2);  // adir and report.html: no temp file left behind
 }
+
+TEST_CASE("util::WriteFileAtomically streams a producer's output larger than its buffer") {
+  TempDir dir;
+  fs::path target = dir.path / "big.json";
+  std::string expected;
+  for (int i = 0; i < 20000; ++i) expected += "line " + std::to_string(i) + "\n";  // ~190 KB
+  std::string error;
+  REQUIRE(WriteFileAtomically(
+      target.string(), [&](std::ostream& out) { out << expected; }, &error));
+  CHECK(Slurp(target) == expected);
+  CHECK(dir.Entries() == 1);
+  // A folder as the target: nothing is written and no temporary file stays behind.
+  fs::create_directory(dir.path / "sub");
+  CHECK_FALSE(WriteFileAtomically((dir.path / "sub").string(), [](std::ostream& out) { out << "x"; }, &error));
+  CHECK(error.find("sub") != std::string::npos);
+  CHECK(dir.Entries() == 2);
+}
