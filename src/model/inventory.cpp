@@ -37,6 +37,7 @@ const T* Lookup(const std::vector<T>& items, const std::unordered_map<std::strin
 void Inventory::BuildIndex() {
   system_index_.clear();
   purpose_index_.clear();
+  flow_index_.clear();
   datastore_index_.clear();
   // emplace keeps the first of duplicated ids, as the scans do.
   for (size_t i = 0; i < systems.size(); ++i) {
@@ -45,11 +46,14 @@ void Inventory::BuildIndex() {
       datastore_index_.emplace(systems[i].datastores[j].id, std::make_pair(i, j));
   }
   for (size_t i = 0; i < purposes.size(); ++i) purpose_index_.emplace(purposes[i].id, i);
+  for (size_t i = 0; i < flows.size(); ++i) flow_index_.emplace(flows[i].id, i);
 }
 
 const System* Inventory::FindSystem(const std::string& id) const { return Lookup(systems, system_index_, id); }
 
 const Purpose* Inventory::FindPurpose(const std::string& id) const { return Lookup(purposes, purpose_index_, id); }
+
+const Flow* Inventory::FindFlow(const std::string& id) const { return Lookup(flows, flow_index_, id); }
 
 const Datastore* Inventory::FindDatastore(const std::string& id) const {
   if (auto it = datastore_index_.find(id); it != datastore_index_.end()) {

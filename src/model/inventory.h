@@ -149,17 +149,18 @@ struct Inventory {
 
   const System* FindSystem(const std::string& id) const;
   const Purpose* FindPurpose(const std::string& id) const;
+  const Flow* FindFlow(const std::string& id) const;
   // Finds a datastore by id across all systems.
   const Datastore* FindDatastore(const std::string& id) const;
 
-  // Indexes systems, purposes and datastores by id so that the Find functions take
+  // Indexes systems, purposes, flows and datastores by id so that the Find functions take
   // constant time (an estate has thousands of systems and tens of thousands of flows
   // that name them). The index checks itself on every lookup and falls back to a scan,
   // so editing the vectors afterwards is safe, only slower until the next call.
   void BuildIndex();
 
  private:
-  std::unordered_map<std::string, size_t> system_index_, purpose_index_;
+  std::unordered_map<std::string, size_t> system_index_, purpose_index_, flow_index_;
   std::unordered_map<std::string, std::pair<size_t, size_t>> datastore_index_;  // system, store
 };
 
