@@ -287,6 +287,61 @@ patterns:
   CHECK(text.find("pattern has no 'id'") != std::string::npos);
 }
 
+// Patterns are only parsed one by one (and compiled once, in the set): a pattern that is
+// invalid alone but would parse inside the token wrapping must still be an error.
+TEST_CASE("analysis::Classifier checks each pattern alone, not only inside its set") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(contexts:
+  person: ['users?', 'a)|(b']
+patterns:
+  - id: a
+    category: user.name
+    name: 'a)|(b'
+  - id: b
+    category: user.name
+    comment: 'b)|(c'
+  - id: c
+    category: user.name
+    name: ok
+    not: ['fine', 'x)|(y']
+)", "wrap.yaml", taxonomy, diags);
+  CHECK_FALSE(c);
+  std::ostringstream out;
+  diags.Render(out, false);
+  const std::string text = out.str();
+  INFO(text);
+  CHECK(text.find("wrap.yaml:2:22: error: invalid regular expression in 'person': unexpected ): a)|(b") != std::string::npos);
+  CHECK(text.find("wrap.yaml:6:11: error: invalid regular expression in 'name': unexpected ): a)|(b") != std::string::npos);
+  CHECK(text.find("wrap.yaml:9:14: error: invalid regular expression in 'comment': unexpected ): b)|(c") != std::string::npos);
+  CHECK(text.find("wrap.yaml:13:19: error: invalid regular expression in 'not': unexpected ): x)|(y") != std::string::npos);
+  CHECK(diags.error_count() == 4);
+}
+
+// Reasons quote the alternative that matched; alternatives are compiled lazily, in order.
+TEST_CASE("analysis::Classifier quotes the first matching alternative") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(
+patterns:
+  - id: mail
+    category: user.contact.email
+    name: 'mail|e_?mail|email_addr'
+    comment: 'e-?mail|courriel'
+)", "alts.yaml", taxonomy, diags);
+  REQUIRE(c);
+  model::Table t;
+  t.name = "x";
+  model::Column col;
+  col.name = "email_addr";
+  CHECK(c->Classify(t, col).reason == "column name matches 'e_?mail' (alts.yaml)");
+  col.name = "mail";
+  CHECK(c->Classify(t, col).reason == "column name matches 'mail' (alts.yaml)");
+  col.name = "f1";
+  col.comment = "Courriel du client";
+  CHECK(c->Classify(t, col).reason == "column comment matches 'courriel' (alts.yaml)");
+}
+
 TEST_CASE("analysis::Classifier reports a missing pack folder") {
   model::Diagnostics diags;
   CHECK_FALSE(Classifier::LoadDir("/nonexistent/classifiers", MiniTaxonomy(), diags));
