@@ -62,6 +62,12 @@ int main(int argc, char** argv) {
   out << "    ;\n\n"
          "const bool kInstalled = gdpr::load::InstallYamlSnapshot({kSnapshot, sizeof kSnapshot - 1});\n\n"
          "}  // namespace\n";
+  // Unchanged output keeps its timestamp, so a rebuild of the library (which relinks
+  // this tool) does not recompile the snapshot.
+  std::ifstream old(argv[1], std::ios::binary);
+  std::ostringstream old_text;
+  old_text << old.rdbuf();
+  if (old && old_text.str() == out.str()) return 0;
   std::ofstream file(argv[1], std::ios::binary | std::ios::trunc);
   file << out.str();
   return file ? 0 : 1;
