@@ -102,6 +102,7 @@ struct Classifier::Impl {
   // they are matched: in the RE2::Sets and the joined expressions. Compiling each on its
   // own as well used to be most of the start-up time.
   std::unique_ptr<RE2::Set> syntax;  // parses (never compiles) patterns; only while loading
+  bool skip_safe_checks = false;     // BuildConcurrently: see SelfContained()
   bool Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags);
   bool BuildConcurrently(const std::vector<ClassifierPack>& packs);
   void AddTables(const ClassifierPack& pack, model::Diagnostics& diags);
@@ -137,6 +138,29 @@ std::string Lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+// True when `re` cannot reach outside a group it is wrapped in: no character class, no
+// \Q...\E quoting, no trailing backslash, and parentheses that balance (escapes
+// skipped). Such a pattern parses alone exactly when its wrapped form (in a set, or
+// joined with others) parses, so where the wrapped form is parsed anyway and any
+// failure leads to a full, serial check, parsing it alone as well can be skipped.
+bool SelfContained(std::string_view re) {
+  int depth = 0;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      if (i + 1 >= re.size() || re[i + 1] == 'Q' || re[i + 1] == 'E') return false;
+      ++i;
+    } else if (c == '[') {
+      return false;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth < 0) {
+      return false;
+    }
+  }
+  return depth == 0;
 }
 
 // Splits a regex at its top-level `|` (outside groups and classes, not escaped).
@@ -235,6 +259,7 @@ std::unique_ptr<RE2> Classifier::Impl::Compile(const PackRegex& r, const std::st
 }
 
 bool Classifier::Impl::CheckSyntax(const PackRegex& r, const std::string& what, model::Diagnostics& diags) {
+  if (skip_safe_checks && SelfContained(r.source)) return true;
   std::string error;
   if (syntax->Add(r.source, &error) >= 0) return true;
   // RE2::Set::Add reports the parser's message, the same text RE2::error() gives.
@@ -392,10 +417,12 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
       names_ok = name_set.Compile();
     });
     syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+    skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
     for (const auto& pack : packs) AddTables(pack, scratch);
     for (const auto& pack : packs)
       for (const auto& p : pack.patterns) AddPattern(p, false, scratch);
     syntax.reset();
+    skip_safe_checks = false;
     if (!comment_set.Compile()) scratch.Error({}, "the comment set does not compile");
   }  // joins the worker
   return names_ok && scratch.size() == 0;

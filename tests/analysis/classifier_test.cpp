@@ -318,6 +318,28 @@ patterns:
   CHECK(diags.error_count() == 4);
 }
 
+// Loading takes a fast path that skips the check of patterns that cannot break out of
+// their wrapping; any failure there must still end in the full report, each error once.
+TEST_CASE("analysis::Classifier reports broken patterns once, whichever way they break") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  auto errors = [&](const std::string& field, const std::string& regex) {
+    model::Diagnostics diags;
+    auto c = Classifier::Parse("patterns:\n  - id: a\n    category: user.name\n    name: ok\n  - id: b\n"
+                               "    category: user.name\n    types: text\n    " + field + ": '" + regex + "'\n",
+                               "fast.yaml", taxonomy, diags);
+    CHECK_FALSE(c);
+    CHECK(diags.error_count() == 1);
+    std::ostringstream out;
+    diags.Render(out, false);
+    return out.str();
+  };
+  CHECK(errors("name", "a**").find("fast.yaml:8:11: error: invalid regular expression in 'name': bad repetition operator: **") == 0);
+  CHECK(errors("name", "[](]a)|(b[])]").find("fast.yaml:8:11: error: invalid regular expression in 'name': unexpected ): [](]a)|(b[])]") == 0);
+  CHECK(errors("not", "x{2,1}").find("fast.yaml:8:10: error: invalid regular expression in 'not': invalid repetition size: {2,1}") == 0);
+  CHECK(errors("comment", "fine|x{1001}").find("fast.yaml:8:14: error: invalid regular expression in 'comment': invalid repetition size: {1001}") == 0);
+  CHECK(errors("comment", "fine\\").find("fast.yaml:8:14: error: invalid regular expression in 'comment': trailing \\") == 0);
+}
+
 // Reasons quote the alternative that matched; alternatives are compiled lazily, in order.
 TEST_CASE("analysis::Classifier quotes the first matching alternative") {
   const analysis::Taxonomy taxonomy = MiniTaxonomy();
