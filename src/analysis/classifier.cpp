@@ -42,7 +42,7 @@ std::string WrapCommentHead(const std::string& source) {
 struct Alternative {
   std::string source;
   std::unique_ptr<RE2> re;  // null until compiled
-  bool broken = false;      // RE2 rejects it alone (e.g. it holds a back-reference)
+  bool broken = false;      // RE2 rejects it alone (the split is textual): never quoted
 };
 
 struct CompiledPattern {
@@ -390,11 +390,12 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
   return diags.error_count() == errors_before;
 }
 
-// The same work as Build(), on two threads: the name set (the largest RE2 program, a
-// third of the start-up time) is added to and compiled by a second thread while this
-// one does the rest, including checking each name pattern alone. It reports nothing:
-// on any problem it returns false and the caller builds again, serially, with Build(),
-// whose report is complete and in pack order whatever the threads did.
+// The same work as Build(), on two threads: the name set (the largest RE2 program) is
+// filled and compiled by a second thread while this one does the rest, and the
+// separate parse of self-contained patterns is skipped (their wrapped form is parsed
+// anyway). It reports nothing: on any problem it returns false and the caller builds
+// again, serially, with Build(), whose report is complete and in pack order whatever
+// the threads did. Packs without problems never take the serial path.
 bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
   std::vector<std::pair<int, std::string>> names;  // (pattern index, wrapped source)
   int index = 0;
