@@ -110,16 +110,6 @@ class Reader {
   bool ok_ = true;
 };
 
-// 64-bit FNV-1a: a cheap key; a hit is confirmed by comparing the whole text.
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 struct Entry {
   std::string_view text;
   std::string_view tree;
@@ -127,7 +117,9 @@ struct Entry {
 
 struct Registry {
   std::mutex mu;
-  std::unordered_multimap<uint64_t, Entry> entries;  // by Fnv1a(text)
+  // By text size: sizes rarely collide, and a hit is confirmed by comparing the
+  // whole text, so nothing is hashed (installing runs before main()).
+  std::unordered_multimap<size_t, Entry> entries;
 };
 
 Registry& TheRegistry() {
@@ -158,7 +150,7 @@ bool InstallYamlSnapshot(std::string_view blob) {
   }
   Registry& registry = TheRegistry();
   std::lock_guard<std::mutex> lock(registry.mu);
-  for (const Entry& e : found) registry.entries.emplace(Fnv1a(e.text), e);
+  for (const Entry& e : found) registry.entries.emplace(e.text.size(), e);
   return true;
 }
 
@@ -168,7 +160,7 @@ std::optional<YamlNode> FindInYamlSnapshot(std::string_view text, std::string_vi
   {
     std::lock_guard<std::mutex> lock(registry.mu);
     if (registry.entries.empty()) return std::nullopt;
-    auto [begin, end] = registry.entries.equal_range(Fnv1a(text));
+    auto [begin, end] = registry.entries.equal_range(text.size());
     for (auto it = begin; it != end && hit.tree.empty(); ++it)
       if (it->second.text == text) hit = it->second;
   }
