@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -407,16 +408,21 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
   bool names_ok = true;
   model::Diagnostics scratch;
   {
-    std::jthread worker([this, &names, &names_ok] {
-      for (const auto& [idx, wrapped] : names) {
-        if (name_set.Add(wrapped, nullptr) < 0) {
-          names_ok = false;
-          return;
+    std::jthread worker;
+    try {
+      worker = std::jthread([this, &names, &names_ok] {
+        for (const auto& [idx, wrapped] : names) {
+          if (name_set.Add(wrapped, nullptr) < 0) {
+            names_ok = false;
+            return;
+          }
+          name_index.push_back(idx);
         }
-        name_index.push_back(idx);
-      }
-      names_ok = name_set.Compile();
-    });
+        names_ok = name_set.Compile();
+      });
+    } catch (const std::system_error&) {
+      return false;  // no thread to be had: the serial build does it all
+    }
     syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
     skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
     for (const auto& pack : packs) AddTables(pack, scratch);
