@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "analysis/classifier_pack.h"
@@ -36,16 +38,20 @@ std::string WrapCommentHead(const std::string& source) {
 }
 
 // One top-level alternative of a pattern, to quote the part that matched in a reason.
+// Compiled on first use: only winning patterns are ever explained, and only up to the
+// first alternative that matches.
 struct Alternative {
   std::string source;
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> re;  // null until compiled
+  bool broken = false;      // RE2 rejects it alone (the split is textual): never quoted
 };
 
 struct CompiledPattern {
   ClassifierPattern p;
-  // Compiled on first use (only winning patterns are ever explained), which keeps
-  // loading the packs cheap; call_once makes that safe across threads.
-  mutable std::unique_ptr<std::once_flag> alts_once = std::make_unique<std::once_flag>();
+  // Split on first use; `alts_mu` guards the lazy splitting and compiling, so
+  // Classify() stays safe across threads.
+  mutable std::unique_ptr<std::mutex> alts_mu = std::make_unique<std::mutex>();
+  mutable bool alts_split = false;
   mutable std::vector<Alternative> name_alts, comment_alts;
   std::unique_ptr<RE2> types, not_types, nots;  // null when absent
   std::vector<int> tables, not_tables;          // context class indices
@@ -93,10 +99,21 @@ struct Classifier::Impl {
   mutable std::unordered_map<std::string, int> table_cache;
   mutable std::unordered_map<std::string, CacheEntry> cache;
 
-  // Loading.
+  // Loading. Patterns are only parsed (checked) one by one, then compiled once where
+  // they are matched: in the RE2::Sets and the joined expressions. Compiling each on its
+  // own as well used to be most of the start-up time.
+  std::unique_ptr<RE2::Set> syntax;  // parses (never compiles) patterns; only while loading
+  bool skip_safe_checks = false;     // BuildConcurrently: see SelfContained()
   bool Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags);
+  bool BuildConcurrently(const std::vector<ClassifierPack>& packs);
+  void AddTables(const ClassifierPack& pack, model::Diagnostics& diags);
+  bool CheckSyntax(const PackRegex& r, const std::string& what, model::Diagnostics& diags);
   std::unique_ptr<RE2> Compile(const PackRegex& r, const std::string& what, model::Diagnostics& diags);
-  void AddPattern(ClassifierPattern p, model::Diagnostics& diags);
+  void AddContext(const TableContextClass& ctx, model::Diagnostics& diags);
+  std::unique_ptr<RE2> CompileJoined(const std::vector<const PackRegex*>& parts, const std::string& what,
+                                     bool wrap, model::Diagnostics& diags);
+  void ReportSetTooLarge(model::Diagnostics& diags);
+  void AddPattern(ClassifierPattern p, bool name_to_set, model::Diagnostics& diags);
   void AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r, bool wrap,
                 const char* what, int index, model::Diagnostics& diags);
   bool ResolveClasses(const PackNames& names, std::vector<int>& out, model::Diagnostics& diags) const;
@@ -124,6 +141,29 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// True when `re` cannot reach outside a group it is wrapped in: no character class, no
+// \Q...\E quoting, no trailing backslash, and parentheses that balance (escapes
+// skipped). Such a pattern parses alone exactly when its wrapped form (in a set, or
+// joined with others) parses, so where the wrapped form is parsed anyway and any
+// failure leads to a full, serial check, parsing it alone as well can be skipped.
+bool SelfContained(std::string_view re) {
+  int depth = 0;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      if (i + 1 >= re.size() || re[i + 1] == 'Q' || re[i + 1] == 'E') return false;
+      ++i;
+    } else if (c == '[') {
+      return false;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth < 0) {
+      return false;
+    }
+  }
+  return depth == 0;
+}
+
 // Splits a regex at its top-level `|` (outside groups and classes, not escaped).
 std::vector<std::string> TopLevelAlternatives(const std::string& re) {
   std::vector<std::string> out(1);
@@ -148,23 +188,31 @@ std::vector<std::string> TopLevelAlternatives(const std::string& re) {
   return out;
 }
 
-std::vector<Alternative> CompileAlternatives(const PackRegex& r, bool wrap) {
+// The top-level alternatives of `r`, not yet compiled; empty when there is only one
+// (the whole pattern is then quoted).
+std::vector<Alternative> SplitAlternatives(const PackRegex& r) {
   std::vector<Alternative> out;
   if (!r.present()) return out;
   std::vector<std::string> alts = TopLevelAlternatives(r.source);
-  if (alts.size() < 2) return out;  // the whole pattern is quoted
-  for (auto& a : alts) {
-    auto re = std::make_unique<RE2>(wrap ? WrapTokens(a) : WrapCommentHead(a), MatchOptions());
-    if (re->ok()) out.push_back({std::move(a), std::move(re)});
-  }
+  if (alts.size() < 2) return out;
+  for (auto& a : alts) out.push_back({std::move(a), nullptr, false});
   return out;
 }
 
-// The alternative of `alts` that matches `text`, or `whole` when none does (or none is known).
-const std::string& MatchedPart(const std::vector<Alternative>& alts, const std::string& text,
+// The first alternative of `alts` that matches `text`, or `whole` when none does (or
+// none is known). Compiles alternatives in order, only as far as needed; alternatives
+// RE2 rejects alone are skipped. The caller holds the pattern's `alts_mu`.
+const std::string& MatchedPart(std::vector<Alternative>& alts, bool wrap, const std::string& text,
                                const std::string& whole) {
-  for (const auto& a : alts)
+  for (auto& a : alts) {
+    if (a.broken) continue;
+    if (!a.re) {
+      a.re = std::make_unique<RE2>(wrap ? WrapTokens(a.source) : WrapCommentHead(a.source), MatchOptions());
+      a.broken = !a.re->ok();
+      if (a.broken) continue;
+    }
     if (RE2::PartialMatch(text, *a.re)) return a.source;
+  }
   return whole;
 }
 
@@ -211,6 +259,33 @@ std::unique_ptr<RE2> Classifier::Impl::Compile(const PackRegex& r, const std::st
   return re;
 }
 
+bool Classifier::Impl::CheckSyntax(const PackRegex& r, const std::string& what, model::Diagnostics& diags) {
+  if (skip_safe_checks && SelfContained(r.source)) return true;
+  std::string error;
+  if (syntax->Add(r.source, &error) >= 0) return true;
+  // RE2::Set::Add reports the parser's message, the same text RE2::error() gives.
+  diags.Error(r.where, "invalid regular expression in '" + what + "': " + error);
+  return false;
+}
+
+// `parts` (each already checked) as one alternation, compiled once. When RE2 cannot
+// compile the whole (too large), each part is compiled alone to report the culprits,
+// and the broken whole is kept: it matches nothing, as before.
+std::unique_ptr<RE2> Classifier::Impl::CompileJoined(const std::vector<const PackRegex*>& parts,
+                                                     const std::string& what, bool wrap,
+                                                     model::Diagnostics& diags) {
+  std::string joined;
+  for (const PackRegex* r : parts) {
+    if (!joined.empty()) joined += '|';
+    if (wrap) joined += WrapTokens(r->source);
+    else joined.append("(?:").append(r->source).append(")");
+  }
+  auto re = std::make_unique<RE2>(joined, MatchOptions());
+  if (!re->ok())
+    for (const PackRegex* r : parts) Compile(*r, what, diags);
+  return re;
+}
+
 bool Classifier::Impl::ResolveClasses(const PackNames& names, std::vector<int>& out,
                                       model::Diagnostics& diags) const {
   bool ok = true;
@@ -229,7 +304,7 @@ bool Classifier::Impl::ResolveClasses(const PackNames& names, std::vector<int>& 
 
 void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r,
                                 bool wrap, const char* what, int index, model::Diagnostics& diags) {
-  if (!r.present() || !Compile(r, what, diags)) return;  // Compile reports the error
+  if (!r.present() || !CheckSyntax(r, what, diags)) return;  // CheckSyntax reports the error
   std::string error;
   if (set.Add(wrap ? WrapTokens(r.source) : WrapCommentHead(r.source), &error) < 0) {
     diags.Error(r.where, std::string("invalid regular expression in '") + what + "': " + error);
@@ -238,56 +313,126 @@ void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, cons
   set_index.push_back(index);
 }
 
-void Classifier::Impl::AddPattern(ClassifierPattern p, model::Diagnostics& diags) {
+// `name_to_set` false: the name is only checked here, and added to `name_set` by
+// another thread (BuildConcurrently).
+void Classifier::Impl::AddPattern(ClassifierPattern p, bool name_to_set, model::Diagnostics& diags) {
   CompiledPattern cp;
   const int index = static_cast<int>(patterns.size());
   ResolveClasses(p.tables, cp.tables, diags);
   ResolveClasses(p.not_tables, cp.not_tables, diags);
-  AddToSet(name_set, name_index, p.name, true, "name", index, diags);
+  if (name_to_set) AddToSet(name_set, name_index, p.name, true, "name", index, diags);
+  else if (p.name.present()) CheckSyntax(p.name, "name", diags);
   AddToSet(comment_set, comment_index, p.comment, false, "comment", index, diags);
   cp.types = Compile(p.types, "types", diags);
   cp.not_types = Compile(p.not_types, "not_types", diags);
-  std::string joined;
+  std::vector<const PackRegex*> nots;
   bool nots_ok = true;
   for (const auto& r : p.nots) {
-    nots_ok = Compile(r, "not", diags) != nullptr && nots_ok;
-    if (!joined.empty()) joined += '|';
-    joined += WrapTokens(r.source);
+    nots_ok = CheckSyntax(r, "not", diags) && nots_ok;
+    nots.push_back(&r);
   }
-  if (!joined.empty() && nots_ok) cp.nots = std::make_unique<RE2>(joined, MatchOptions());
+  if (!nots.empty() && nots_ok) cp.nots = CompileJoined(nots, "not", true, diags);
   if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
   cp.p = std::move(p);
   // Kept even when broken (the load then fails), so set indices stay valid.
   patterns.push_back(std::move(cp));
 }
 
+void Classifier::Impl::AddContext(const TableContextClass& ctx, model::Diagnostics& diags) {
+  std::vector<const PackRegex*> parts;
+  for (const auto& r : ctx.patterns)
+    if (CheckSyntax(r, ctx.name, diags)) parts.push_back(&r);
+  auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
+  context_class.push_back(static_cast<int>(it - context_names.begin()));
+  if (it == context_names.end()) context_names.push_back(ctx.name);
+  if (parts.empty()) {
+    context_res.push_back(std::make_unique<RE2>("$^", MatchOptions()));
+    return;
+  }
+  auto re = CompileJoined(parts, ctx.name, false, diags);
+  if (!re->ok()) {  // as before: the parts RE2 compiles alone, joined
+    std::vector<const PackRegex*> ok_parts;
+    for (const PackRegex* r : parts)
+      if (RE2(r->source, MatchOptions()).ok()) ok_parts.push_back(r);
+    re = ok_parts.empty() ? std::make_unique<RE2>("$^", MatchOptions())
+                          : CompileJoined(ok_parts, ctx.name, false, diags);
+  }
+  context_res.push_back(std::move(re));
+}
+
+// RE2 could not compile a whole set: report the patterns too large on their own (what
+// an individual compile used to find), or else the set as a whole.
+void Classifier::Impl::ReportSetTooLarge(model::Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  for (int idx : name_index) Compile(patterns[static_cast<size_t>(idx)].p.name, "name", diags);
+  for (int idx : comment_index) Compile(patterns[static_cast<size_t>(idx)].p.comment, "comment", diags);
+  if (diags.error_count() == errors_before)
+    diags.Error({}, "the classifier patterns are too many or too large for RE2 to compile");
+}
+
+void Classifier::Impl::AddTables(const ClassifierPack& pack, model::Diagnostics& diags) {
+  for (const auto& [from, to] : pack.abbreviations)
+    if (!normalizer.AddAbbreviation(from.source, to))
+      diags.Error(from.where, "abbreviation '" + from.source + "' or its expansion has no letters");
+  for (const auto& s : pack.strip_prefixes) normalizer.AddStripPrefix(s);
+  for (const auto& w : pack.known_words) normalizer.AddKnownWord(w);
+  for (const auto& ctx : pack.contexts) AddContext(ctx, diags);
+}
+
+// Reports every problem in pack order.
 bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags) {
   const int errors_before = diags.error_count();
-  for (auto& pack : packs) {
-    for (const auto& [from, to] : pack.abbreviations)
-      if (!normalizer.AddAbbreviation(from.source, to))
-        diags.Error(from.where, "abbreviation '" + from.source + "' or its expansion has no letters");
-    for (const auto& s : pack.strip_prefixes) normalizer.AddStripPrefix(s);
-    for (const auto& w : pack.known_words) normalizer.AddKnownWord(w);
-    for (const auto& ctx : pack.contexts) {
-      std::string joined;
-      for (const auto& r : ctx.patterns) {
-        if (!Compile(r, ctx.name, diags)) continue;
-        if (!joined.empty()) joined += '|';
-        joined.append("(?:").append(r.source).append(")");
-      }
-      auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
-      context_class.push_back(static_cast<int>(it - context_names.begin()));
-      if (it == context_names.end()) context_names.push_back(ctx.name);
-      context_res.push_back(std::make_unique<RE2>(joined.empty() ? "$^" : joined, MatchOptions()));
-    }
-  }
+  syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+  for (const auto& pack : packs) AddTables(pack, diags);
   for (auto& pack : packs)
-    for (auto& p : pack.patterns) AddPattern(std::move(p), diags);
-  if (!name_set.Compile() || !comment_set.Compile()) {
-    diags.Error({}, "the classifier patterns are too many or too large for RE2 to compile");
-  }
+    for (auto& p : pack.patterns) AddPattern(std::move(p), true, diags);
+  syntax.reset();
+  if (!name_set.Compile() || !comment_set.Compile()) ReportSetTooLarge(diags);
   return diags.error_count() == errors_before;
+}
+
+// The same work as Build(), on two threads: the name set (the largest RE2 program) is
+// filled and compiled by a second thread while this one does the rest, and the
+// separate parse of self-contained patterns is skipped (their wrapped form is parsed
+// anyway). It reports nothing: on any problem it returns false and the caller builds
+// again, serially, with Build(), whose report is complete and in pack order whatever
+// the threads did. Packs without problems never take the serial path.
+bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
+  std::vector<std::pair<int, std::string>> names;  // (pattern index, wrapped source)
+  int index = 0;
+  for (const auto& pack : packs)
+    for (const auto& p : pack.patterns) {
+      if (p.name.present()) names.emplace_back(index, WrapTokens(p.name.source));
+      ++index;
+    }
+  bool names_ok = true;
+  model::Diagnostics scratch;
+  {
+    std::jthread worker;
+    try {
+      worker = std::jthread([this, &names, &names_ok] {
+        for (const auto& [idx, wrapped] : names) {
+          if (name_set.Add(wrapped, nullptr) < 0) {
+            names_ok = false;
+            return;
+          }
+          name_index.push_back(idx);
+        }
+        names_ok = name_set.Compile();
+      });
+    } catch (const std::system_error&) {
+      return false;  // no thread to be had: the serial build does it all
+    }
+    syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+    skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
+    for (const auto& pack : packs) AddTables(pack, scratch);
+    for (const auto& pack : packs)
+      for (const auto& p : pack.patterns) AddPattern(p, false, scratch);
+    syntax.reset();
+    skip_safe_checks = false;
+    if (!comment_set.Compile()) scratch.Error({}, "the comment set does not compile");
+  }  // joins the worker
+  return names_ok && scratch.size() == 0;
 }
 
 Classifier::Classifier(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -303,7 +448,11 @@ std::optional<Classifier> Classifier::ParseAll(
   for (const auto& [text, name] : texts_and_names)
     if (auto pack = ClassifierPack::Parse(text, name, taxonomy, diags)) packs.push_back(std::move(*pack));
   auto impl = std::make_unique<Impl>(taxonomy);
-  if (!impl->Build(packs, diags) || diags.error_count() > errors_before) return std::nullopt;
+  if (diags.error_count() > errors_before || !impl->BuildConcurrently(packs)) {
+    // Something is wrong: build again, serially, to report every problem in order.
+    impl = std::make_unique<Impl>(taxonomy);
+    if (!impl->Build(packs, diags) || diags.error_count() > errors_before) return std::nullopt;
+  }
   return Classifier(std::move(impl));
 }
 
@@ -414,18 +563,21 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
                                       const std::string& type, int ctx) const {
   const CompiledPattern& cp = patterns[static_cast<size_t>(h.pattern)];
   const ClassifierPattern& p = cp.p;
-  std::call_once(*cp.alts_once, [&cp] {
-    cp.name_alts = CompileAlternatives(cp.p.name, true);
-    cp.comment_alts = CompileAlternatives(cp.p.comment, false);
-  });
+  std::lock_guard<std::mutex> lock(*cp.alts_mu);
+  if (!cp.alts_split) {
+    cp.name_alts = SplitAlternatives(cp.p.name);
+    cp.comment_alts = SplitAlternatives(cp.p.comment);
+    cp.alts_split = true;
+  }
   std::string out;
   if (h.by_name) {
     const std::string shown = h.glued ? Glued(normalised) : normalised;
-    out = "column name matches '" + MatchedPart(cp.name_alts, shown, p.name.source) + "'";
+    out = "column name matches '" + MatchedPart(cp.name_alts, true, shown, p.name.source) + "'";
     if (shown != Lower(raw_name)) out += " as '" + shown + "'";
   }
   if (h.by_comment) {
-    const std::string& part = MatchedPart(cp.comment_alts, ColumnNameNormalizer::FoldLower(comment), p.comment.source);
+    const std::string& part =
+        MatchedPart(cp.comment_alts, false, ColumnNameNormalizer::FoldLower(comment), p.comment.source);
     out += std::string(out.empty() ? "column comment" : ", and its comment") + " matches '" + part + "'";
   }
   if (h.by_type) out = "column type '" + type + "' matches '" + p.types.source + "'";

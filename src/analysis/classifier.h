@@ -40,7 +40,9 @@ class Classifier {
   // empty) replaces `dir` in reasons and messages, so output carries
   // "rules/classifiers/contact.yaml" rather than an absolute path. Reports every
   // problem (bad YAML, a pattern RE2 rejects, an unknown category or context class) at
-  // its pack's line:col; returns nullopt when any error was reported.
+  // its pack's line:col; returns nullopt when any error was reported. Every pattern is
+  // checked here (validate relies on it); the name patterns are compiled on a second
+  // thread meanwhile, which changes neither the result nor the report.
   static std::optional<Classifier> LoadDir(const std::string& dir, const Taxonomy& taxonomy,
                                            model::Diagnostics& diags,
                                            std::string_view display_dir = {});

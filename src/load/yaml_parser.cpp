@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "load/yaml_snapshot.h"
+
 namespace gdpr::load {
 namespace {
 
@@ -159,6 +161,12 @@ std::string Capitalised(std::string s) {
 std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
                                   model::Diagnostics& diags, const YamlLimits& limits) {
   diags.AddSource(name, text);
+  // The snapshot's trees were parsed under the default limits, so only a caller with
+  // those limits may get them (a tighter caller could see a different outcome).
+  const YamlLimits defaults;
+  if (limits.max_depth == defaults.max_depth && limits.max_nodes == defaults.max_nodes &&
+      limits.max_alias_nodes == defaults.max_alias_nodes)
+    if (auto snap = FindInYamlSnapshot(text, name)) return snap;
   PreScan scan = ScanText(text);
   if (scan.open_quote_line > 0) {
     diags.Error({std::string(name), scan.open_quote_line, scan.open_quote_column},

@@ -23,6 +23,8 @@ struct YamlLimits {
 // Parses the first document of `text` (`name` is the display path used in messages
 // and stored in every node). Returns nullopt after reporting to `diags` when the text
 // is not valid YAML or exceeds `limits`. An empty document gives a null node.
+// A text held by an installed YamlSnapshot (the built-in rules/ files) is not parsed
+// again: its tree comes from the snapshot, identical to what parsing would give.
 std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
                                   model::Diagnostics& diags, const YamlLimits& limits = {});
 

@@ -287,6 +287,83 @@ patterns:
   CHECK(text.find("pattern has no 'id'") != std::string::npos);
 }
 
+// Patterns are only parsed one by one (and compiled once, in the set): a pattern that is
+// invalid alone but would parse inside the token wrapping must still be an error.
+TEST_CASE("analysis::Classifier checks each pattern alone, not only inside its set") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(contexts:
+  person: ['users?', 'a)|(b']
+patterns:
+  - id: a
+    category: user.name
+    name: 'a)|(b'
+  - id: b
+    category: user.name
+    comment: 'b)|(c'
+  - id: c
+    category: user.name
+    name: ok
+    not: ['fine', 'x)|(y']
+)", "wrap.yaml", taxonomy, diags);
+  CHECK_FALSE(c);
+  std::ostringstream out;
+  diags.Render(out, false);
+  const std::string text = out.str();
+  INFO(text);
+  CHECK(text.find("wrap.yaml:2:22: error: invalid regular expression in 'person': unexpected ): a)|(b") != std::string::npos);
+  CHECK(text.find("wrap.yaml:6:11: error: invalid regular expression in 'name': unexpected ): a)|(b") != std::string::npos);
+  CHECK(text.find("wrap.yaml:9:14: error: invalid regular expression in 'comment': unexpected ): b)|(c") != std::string::npos);
+  CHECK(text.find("wrap.yaml:13:19: error: invalid regular expression in 'not': unexpected ): x)|(y") != std::string::npos);
+  CHECK(diags.error_count() == 4);
+}
+
+// Loading takes a fast path that skips the check of patterns that cannot break out of
+// their wrapping; any failure there must still end in the full report, each error once.
+TEST_CASE("analysis::Classifier reports broken patterns once, whichever way they break") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  auto errors = [&](const std::string& field, const std::string& regex) {
+    model::Diagnostics diags;
+    auto c = Classifier::Parse("patterns:\n  - id: a\n    category: user.name\n    name: ok\n  - id: b\n"
+                               "    category: user.name\n    types: text\n    " + field + ": '" + regex + "'\n",
+                               "fast.yaml", taxonomy, diags);
+    CHECK_FALSE(c);
+    CHECK(diags.error_count() == 1);
+    std::ostringstream out;
+    diags.Render(out, false);
+    return out.str();
+  };
+  CHECK(errors("name", "a**").find("fast.yaml:8:11: error: invalid regular expression in 'name': bad repetition operator: **") == 0);
+  CHECK(errors("name", "[](]a)|(b[])]").find("fast.yaml:8:11: error: invalid regular expression in 'name': unexpected ): [](]a)|(b[])]") == 0);
+  CHECK(errors("not", "x{2,1}").find("fast.yaml:8:10: error: invalid regular expression in 'not': invalid repetition size: {2,1}") == 0);
+  CHECK(errors("comment", "fine|x{1001}").find("fast.yaml:8:14: error: invalid regular expression in 'comment': invalid repetition size: {1001}") == 0);
+  CHECK(errors("comment", "fine\\").find("fast.yaml:8:14: error: invalid regular expression in 'comment': trailing \\") == 0);
+}
+
+// Reasons quote the alternative that matched; alternatives are compiled lazily, in order.
+TEST_CASE("analysis::Classifier quotes the first matching alternative") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(
+patterns:
+  - id: mail
+    category: user.contact.email
+    name: 'mail|e_?mail|email_addr'
+    comment: 'e-?mail|courriel'
+)", "alts.yaml", taxonomy, diags);
+  REQUIRE(c);
+  model::Table t;
+  t.name = "x";
+  model::Column col;
+  col.name = "email_addr";
+  CHECK(c->Classify(t, col).reason == "column name matches 'e_?mail' (alts.yaml)");
+  col.name = "mail";
+  CHECK(c->Classify(t, col).reason == "column name matches 'mail' (alts.yaml)");
+  col.name = "f1";
+  col.comment = "Courriel du client";
+  CHECK(c->Classify(t, col).reason == "column comment matches 'courriel' (alts.yaml)");
+}
+
 TEST_CASE("analysis::Classifier reports a missing pack folder") {
   model::Diagnostics diags;
   CHECK_FALSE(Classifier::LoadDir("/nonexistent/classifiers", MiniTaxonomy(), diags));
