@@ -3,7 +3,7 @@
 // yaml-cpp reads about a kilobyte of YAML per 1,000,000 instructions, and the built-in
 // rules/ folder (taxonomy, countries, classifier and rule packs: ~200 KB) used to cost
 // ~30 ms of every run before any work began. The build parses those files once (tool
-// tools/yaml_snapshot_gen.cpp) and links the resulting trees into the gdpr-audit binary;
+// src/yaml_snapshot_gen.cpp) and links the resulting trees into the gdpr-audit binary;
 // ParseYaml() then answers from the snapshot when the text it is given is byte for byte
 // a text of the snapshot, and parses with yaml-cpp as before otherwise (an edited rule
 // file, a user's --rules folder, declarations). The result is the same tree either way:
