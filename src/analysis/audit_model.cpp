@@ -49,7 +49,8 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
         F("profiling", T::kBool), F("automated_decisions", T::kBool), F("dpia", T::kString),
         F("consent", T::kBool), F("consent.opt_in", T::kBool), F("consent.granular", T::kBool),
         F("consent.withdrawal", T::kBool), F("consent.record", T::kString),
-        F("consent.age_verification", T::kBool), F("special", T::kList), F("children_data", T::kBool),
+        F("consent.age_verification", T::kBool), F("special", T::kList),
+        Tax("art9_categories", T::kList, kCat), Tax("art10_categories", T::kList, kCat), F("children_data", T::kBool),
         F("vulnerable_subjects", T::kBool), CountryField("system_countries"), Zone("transfer_zones"),
         F("flow_sources", T::kList), F("flow_source_count", T::kNumber),
         Tax("unheld_categories", T::kList, kCat), F("columns", T::kNumber)}},
@@ -307,6 +308,14 @@ class Builder {
         r.Set("consent.age_verification") = OptBool(p.consent->age_verification);
       }
       r.Set("special") = FieldValue::List(SpecialsOf(p.data_categories, tax_));
+      // The declared keys behind `special`, for messages that name them.
+      std::vector<std::string> art9, art10;
+      for (const std::string& c : p.data_categories) {
+        if (tax_.SpecialOf(c) == Special::kArt9) art9.push_back(c);
+        if (tax_.SpecialOf(c) == Special::kArt10) art10.push_back(c);
+      }
+      r.Set("art9_categories") = FieldValue::List(art9);
+      r.Set("art10_categories") = FieldValue::List(art10);
       bool children = false, vulnerable = false;
       for (const auto& c : p.data_categories) children = children || tax_.IsChildrenData(c);
       for (const auto& s : p.data_subjects) vulnerable = vulnerable || tax_.IsVulnerableSubject(s);

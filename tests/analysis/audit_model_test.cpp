@@ -112,3 +112,18 @@ TEST_CASE("analysis::AuditModel without schemas leaves schema facts missing") {
   REQUIRE(orders);
   CHECK(orders->Get("unheld_categories").kind == FieldValue::Kind::kMissing);
 }
+
+TEST_CASE("analysis::AuditModel names the special keys a purpose declares") {
+  model::Inventory inv = ShopInventory();
+  inv.purposes[0].data_categories = {"user.name", "user.health_and_medical", "user.criminal_history",
+                                     "user.government_id.national_identification_number"};
+  AuditModel m = BuildShop(inv);
+  const SubjectRecord* orders = FindSubject(m, "purpose", "orders");
+  REQUIRE(orders);
+  CHECK(orders->Get("special").items == std::vector<std::string>{"art10", "art9", "national_id"});
+  CHECK(orders->Get("art9_categories").items == std::vector<std::string>{"user.health_and_medical"});
+  CHECK(orders->Get("art10_categories").items == std::vector<std::string>{"user.criminal_history"});
+  const SubjectRecord* newsletter = FindSubject(m, "purpose", "newsletter");
+  REQUIRE(newsletter);
+  CHECK_FALSE(newsletter->Get("art9_categories").Exists());
+}
