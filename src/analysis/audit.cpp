@@ -26,7 +26,7 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
       [&](const SubjectRecord& subject, const AuditModel& m, size_t worker) {
         runner.Run(subject, m, per_worker[worker]);
       },
-      workers);
+      workers, inputs.deferred_schemas);
   std::vector<model::Finding> findings;
   for (auto& found : per_worker)
     findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

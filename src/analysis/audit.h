@@ -22,6 +22,7 @@ namespace gdpr::analysis {
 struct AuditInputs {
   std::shared_ptr<const model::Inventory> inventory;
   SchemaMap schemas;                        // by datastore id
+  DeferredSchemas deferred_schemas;         // read during the audit (see audit_model.h)
   std::vector<model::ReportInput> inputs;   // every file or database read
 };
 

@@ -118,18 +118,23 @@ class Builder {
  public:
   Builder(const model::Inventory& inv, const SchemaMap& schemas, const Taxonomy& tax,
           const CountryTable& countries, const ClassifyFn& classify, const AuditModel& model,
-          const SubjectVisitor& visit, size_t workers)
-      : inv_(inv), schemas_(schemas), tax_(tax), countries_(countries), classify_(classify), model_(&model),
-        visit_(visit), workers_(visit ? std::max<size_t>(1, workers) : 1) {
+          const SubjectVisitor& visit, size_t workers, const DeferredSchemas& deferred)
+      : inv_(inv), schemas_(schemas), deferred_(deferred), tax_(tax), countries_(countries), classify_(classify),
+        model_(&model), visit_(visit), workers_(visit ? std::max<size_t>(1, workers) : 1) {
     for (const model::Purpose& p : inv_.purposes)
       for (const std::string& s : p.systems) purposes_by_system_[s].push_back(&p);
     for (const model::Flow& f : inv_.flows) flows_by_purpose_[f.purpose].push_back(&f);
   }
 
-  // With a visitor, tables and columns are streamed to it and not kept in `out`.
-  void Run(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out) {
-    // First: purposes and datastores need what the columns hold.
+  // First: the declared subjects need what the columns hold. Returns the outlines of
+  // the deferred schemas read.
+  SchemaMap RunSchemaPass(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out) {
     BuildSchemaSubjects(out["column"], out["table"]);
+    return std::move(facts_.outlines);
+  }
+
+  // With a visitor, records go to it and are not kept in `out`.
+  void RunDeclared(std::map<std::string, std::vector<SubjectRecord>, std::less<>>& out) {
     BuildOrganization(out["organization"]);
     BuildSystems(out["system"]);
     BuildDatastores(out["datastore"]);
@@ -141,6 +146,7 @@ class Builder {
  private:
   const model::Inventory& inv_;
   const SchemaMap& schemas_;
+  const DeferredSchemas& deferred_;
   const Taxonomy& tax_;
   const CountryTable& countries_;
   const ClassifyFn& classify_;
@@ -242,10 +248,9 @@ class Builder {
         r.Set("system") = FieldValue::String(s.id);
         r.Set("schema") = FieldValue::String(d.schema);
         r.Set("url") = FieldValue::String(d.url);
-        auto it = schemas_.find(d.id);
-        bool has = it != schemas_.end() && it->second;
-        r.Set("has_schema") = FieldValue::Bool(has);
-        r.Set("tables") = FieldValue::Number(has ? double(it->second->tables.size()) : 0.0);
+        const model::Schema* schema = model_->SchemaOf(d.id);  // deferred ones included
+        r.Set("has_schema") = FieldValue::Bool(schema != nullptr);
+        r.Set("tables") = FieldValue::Number(schema ? double(schema->tables.size()) : 0.0);
         r.Set("personal_tables") = FieldValue::Number(facts_.personal_tables[d.id]);
         for (const model::Purpose* p : PurposesOf(s.id)) r.related_purposes.push_back(p->id);
         SortUnique(r.related_purposes);
@@ -263,7 +268,7 @@ class Builder {
         inv_.systems.size(),
         [&](size_t i, size_t worker) {
           const model::System& s = inv_.systems[i];
-          builders[worker].BuildSystem(s, PurposesOf(s.id), schemas_, [&](const SubjectRecord& r) {
+          builders[worker].BuildSystem(s, PurposesOf(s.id), schemas_, deferred_, [&](const SubjectRecord& r) {
             if (visit_) visit_(r, *model_, worker);
             else (r.subject.kind == "column" ? columns : tables).push_back(r);
           });
@@ -513,10 +518,13 @@ AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap&
 
 AuditModel AuditModel::Build(const model::Inventory& inventory, const SchemaMap& schemas,
                              const Taxonomy& taxonomy, const CountryTable& countries,
-                             const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers) {
+                             const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers,
+                             const DeferredSchemas& deferred) {
   AuditModel model;
   model.schemas_ = schemas;
-  Builder(inventory, schemas, taxonomy, countries, classify, model, visit, workers).Run(model.subjects_);
+  Builder builder(inventory, schemas, taxonomy, countries, classify, model, visit, workers, deferred);
+  model.schemas_.merge(builder.RunSchemaPass(model.subjects_));
+  builder.RunDeclared(model.subjects_);
   return model;
 }
 
@@ -528,7 +536,7 @@ const std::vector<SubjectRecord>& AuditModel::Subjects(std::string_view kind) co
 
 const model::Schema* AuditModel::SchemaOf(std::string_view datastore) const {
   auto it = schemas_.find(std::string(datastore));
-  return it == schemas_.end() ? nullptr : it->second.get();
+  return it == schemas_.end() ? nullptr : it->second.get();  // a null entry is no schema
 }
 
 }  // namespace gdpr::analysis

@@ -83,6 +83,12 @@ using ClassifyFn =
 
 // Schemas by datastore id (a datastore without a loaded schema is absent).
 using SchemaMap = std::map<std::string, std::shared_ptr<const model::Schema>>;
+// Schemas read during the column pass instead of before it, by datastore id: each is
+// read by the worker that audits its system and dropped once its tables are audited,
+// so a large estate never holds every schema at once. A reader returns nullptr when the
+// schema cannot be read (it reports that itself) and must be safe to call from any
+// thread (each reader is called once).
+using DeferredSchemas = std::map<std::string, std::function<std::shared_ptr<const model::Schema>()>>;
 
 class AuditModel;
 
@@ -104,14 +110,17 @@ class AuditModel {
   // for each. Table and column records come first, with systems spread over up to
   // `workers` threads; then, on the calling thread as worker 0, organization, systems,
   // datastores, purposes and flows. Subjects() is empty for every kind afterwards.
+  // `deferred` schemas are read by the workers as they reach them.
   static AuditModel Build(const model::Inventory& inventory, const SchemaMap& schemas,
                           const Taxonomy& taxonomy, const CountryTable& countries,
-                          const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers = 1);
+                          const ClassifyFn& classify, const SubjectVisitor& visit, size_t workers = 1,
+                          const DeferredSchemas& deferred = {});
 
   // The subjects of `kind` in declaration order (schema objects in schema order).
   const std::vector<SubjectRecord>& Subjects(std::string_view kind) const;
   std::vector<SubjectRecord>& MutableSubjects(const std::string& kind) { return subjects_[kind]; }
-  // The loaded schema of a datastore, or nullptr.
+  // The loaded schema of a datastore, or nullptr. For a deferred schema, its outline
+  // after the column pass: tables without their columns.
   const model::Schema* SchemaOf(std::string_view datastore) const;
 
  private:

@@ -40,6 +40,24 @@ const TableSlots& Tab() {
   return slots;
 }
 
+// A schema's tables without their columns: what is kept of a deferred schema.
+std::shared_ptr<const model::Schema> Outline(const model::Schema& schema) {
+  auto out = std::make_shared<model::Schema>();
+  out->path = schema.path;
+  out->dialect = schema.dialect;
+  out->tables.reserve(schema.tables.size());
+  for (const model::Table& t : schema.tables) {
+    model::Table& o = out->tables.emplace_back();
+    o.schema = t.schema;
+    o.name = t.name;
+    o.line = t.line;
+    o.temporary = t.temporary;
+    o.is_virtual = t.is_virtual;
+    o.columns_known = t.columns_known;
+  }
+  return out;
+}
+
 }  // namespace
 
 void SchemaFacts::Merge(SchemaFacts&& other) {
@@ -47,6 +65,7 @@ void SchemaFacts::Merge(SchemaFacts&& other) {
   for (const auto& [purpose, n] : other.columns_by_purpose) columns_by_purpose[purpose] += n;
   systems_with_schema.merge(other.systems_with_schema);
   for (const auto& [store, n] : other.personal_tables) personal_tables[store] += n;
+  outlines.merge(other.outlines);
 }
 
 SchemaSubjectBuilder::SchemaSubjectBuilder(const model::Inventory& inventory, const Taxonomy& taxonomy,
@@ -60,14 +79,20 @@ Special SchemaSubjectBuilder::SpecialOf(const std::string& category) {
 }
 
 void SchemaSubjectBuilder::BuildSystem(const model::System& s, const std::vector<const model::Purpose*>& purposes,
-                                       const SchemaMap& schemas, const Emit& emit) {
+                                       const SchemaMap& schemas, const DeferredSchemas& deferred, const Emit& emit) {
   for (const model::Datastore& d : s.datastores) {
-    auto it = schemas.find(d.id);
-    if (it == schemas.end() || !it->second) continue;
+    std::shared_ptr<const model::Schema> schema;
+    if (auto it = schemas.find(d.id); it != schemas.end()) {
+      schema = it->second;
+    } else if (auto read = deferred.find(d.id); read != deferred.end() && read->second) {
+      schema = read->second();
+      if (schema) facts_.outlines[d.id] = Outline(*schema);
+    }
+    if (!schema) continue;
     facts_.systems_with_schema.insert(s.id);
     held_ = &facts_.categories_by_system[s.id];
-    for (const model::Table& t : it->second->tables) {
-      BuildTable(s, d, purposes, *it->second, t, emit);
+    for (const model::Table& t : schema->tables) {
+      BuildTable(s, d, purposes, *schema, t, emit);
       emit(table_rec_);
     }
   }

@@ -27,6 +27,7 @@ struct SchemaFacts {
   std::unordered_map<const model::Purpose*, int> columns_by_purpose;   // covered columns
   std::set<std::string> systems_with_schema;
   std::map<std::string, int> personal_tables;  // by datastore id
+  SchemaMap outlines;  // deferred schemas read in the pass: their tables, without columns
 
   // Adds `other`'s facts to these.
   void Merge(SchemaFacts&& other);
@@ -40,10 +41,11 @@ class SchemaSubjectBuilder {
   // empty (then only annotations decide).
   SchemaSubjectBuilder(const model::Inventory& inventory, const Taxonomy& taxonomy, const ClassifyFn& classify);
 
-  // Emits the records of every table of `system`'s datastores that `schemas` holds, in
-  // schema order, each table after its columns. `purposes` are those listing the system.
+  // Emits the records of every table of `system`'s datastores that `schemas` holds or
+  // `deferred` reads, in schema order, each table after its columns. `purposes` are
+  // those listing the system. A deferred schema is dropped when its tables are done.
   void BuildSystem(const model::System& system, const std::vector<const model::Purpose*>& purposes,
-                   const SchemaMap& schemas, const Emit& emit);
+                   const SchemaMap& schemas, const DeferredSchemas& deferred, const Emit& emit);
 
   SchemaFacts& facts() { return facts_; }
 

@@ -62,36 +62,54 @@ std::shared_ptr<const model::Schema> LoadStoreSchema(const model::Datastore& sto
   return std::make_shared<const model::Schema>(std::move(*schema));
 }
 
+}  // namespace
+
 // Schema files are parsed on every core (DDL parsing is the second largest stage of a
-// big audit); live databases are read one at a time on this thread, because their
-// progress lines go to the terminal. Diagnostics, inputs and schemas are merged in
-// datastore order, so the result does not depend on the threads.
+// big audit), or, with `deferred`, left to the audit's workers; live databases are read
+// one at a time on this thread, because their progress lines go to the terminal.
+// Diagnostics, inputs and schemas are merged in datastore order, so the result does
+// not depend on the threads.
 void LoadSchemas(const model::Inventory& inventory, model::Diagnostics& diags, const InputOptions& options,
-                 analysis::AuditInputs& inputs) {
-  struct Slot {
-    const model::Datastore* store = nullptr;
-    model::Diagnostics diags;
-    std::vector<model::ReportInput> inputs;
-    std::shared_ptr<const model::Schema> schema;
-  };
-  std::vector<Slot> slots;
+                 analysis::AuditInputs& inputs, SchemaLoads* deferred) {
+  std::vector<const model::Datastore*> stores;
   for (const model::System& system : inventory.systems)
-    for (const model::Datastore& store : system.datastores) slots.emplace_back().store = &store;
-  util::ParallelFor(slots.size(), [&](size_t i) {
-    Slot& slot = slots[i];
-    if (slot.store->schema_path.empty()) return;
-    slot.schema = LoadStoreSchema(*slot.store, slot.diags, options, slot.inputs);
-    slot.diags.DropUnusedSources();  // DDL text is kept only to quote a reported line
-  });
-  for (Slot& slot : slots) {
-    if (slot.store->schema_path.empty()) slot.schema = LoadStoreSchema(*slot.store, diags, options, inputs.inputs);
-    diags.Append(std::move(slot.diags));
-    inputs.inputs.insert(inputs.inputs.end(), slot.inputs.begin(), slot.inputs.end());
-    if (slot.schema) inputs.schemas[slot.store->id] = std::move(slot.schema);
+    for (const model::Datastore& store : system.datastores) stores.push_back(&store);
+  SchemaLoads local;
+  SchemaLoads& loads = deferred ? *deferred : local;
+  loads.slots_.resize(stores.size());
+  std::vector<std::shared_ptr<const model::Schema>> schemas(stores.size());
+  // A deferred read runs after this function returned: it holds its own copies.
+  auto reader = [&options, &loads, &stores](size_t i) {
+    return [store = stores[i], slot = &loads.slots_[i], options]() {
+      auto schema = LoadStoreSchema(*store, slot->diags, options, slot->inputs);
+      slot->diags.DropUnusedSources();  // DDL text is kept only to quote a reported line
+      return schema;
+    };
+  };
+  if (deferred) {
+    for (size_t i = 0; i < stores.size(); ++i) {
+      if (stores[i]->schema_path.empty()) schemas[i] = reader(i)();
+      else inputs.deferred_schemas[stores[i]->id] = reader(i);
+    }
+  } else {
+    util::ParallelFor(stores.size(), [&](size_t i) {
+      if (!stores[i]->schema_path.empty()) schemas[i] = reader(i)();
+    });
+    for (size_t i = 0; i < stores.size(); ++i)
+      if (stores[i]->schema_path.empty()) schemas[i] = reader(i)();
   }
+  for (size_t i = 0; i < stores.size(); ++i)
+    if (schemas[i]) inputs.schemas[stores[i]->id] = std::move(schemas[i]);
+  if (!deferred) local.Finish(diags, inputs.inputs);
 }
 
-}  // namespace
+void SchemaLoads::Finish(model::Diagnostics& diags, std::vector<model::ReportInput>& inputs) {
+  for (Slot& slot : slots_) {
+    diags.Append(std::move(slot.diags));
+    inputs.insert(inputs.end(), slot.inputs.begin(), slot.inputs.end());
+  }
+  slots_.clear();
+}
 
 std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags) {
   std::string rules_dir = options.base_dir.empty() ? DefaultRulesDir() : options.base_dir;
@@ -116,7 +134,8 @@ std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics
 }
 
 std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::string>& paths, const Engine& engine,
-                                                     model::Diagnostics& diags, const InputOptions& options) {
+                                                     model::Diagnostics& diags, const InputOptions& options,
+                                                     SchemaLoads* deferred) {
   auto inventory = std::make_shared<model::Inventory>(load::LoadDeclarations(
       paths, engine.vocabulary.taxonomy, engine.vocabulary.countries, diags, options.load));
   if (inventory->files.empty() && !diags.HasErrors()) {
@@ -128,12 +147,18 @@ std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::stri
   }
   analysis::AuditInputs inputs;
   for (const model::InputFile& f : inventory->files) inputs.inputs.push_back({f.path, f.kind, "", -1});
-  LoadSchemas(*inventory, diags, options, inputs);
+  LoadSchemas(*inventory, diags, options, inputs, deferred);
   // Fides datasets carry their own columns: audit them like a schema.
   for (const auto& [store_id, schema] : inventory->manifest_schemas)
     if (!inputs.schemas.count(store_id)) inputs.schemas[store_id] = std::make_shared<const model::Schema>(schema);
   inputs.inventory = std::move(inventory);
   return inputs;
+}
+
+void ReadDeferredSchemas(const analysis::AuditInputs& inputs) {
+  std::vector<const std::function<std::shared_ptr<const model::Schema>()>*> reads;
+  for (const auto& [id, read] : inputs.deferred_schemas) reads.push_back(&read);
+  util::ParallelFor(reads.size(), [&](size_t i) { (*reads[i])(); });
 }
 
 std::string TodayIso() {

@@ -47,11 +47,38 @@ struct Engine {
 // pack is an error at its path:line:col).
 std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags);
 
+// What reading the datastores' schemas reported, one slot per datastore. With
+// deferral (scan), DDL files are read during the audit, each by the worker that audits
+// its system, so that a large estate never holds every schema at once; Finish() then
+// merges what they reported, in datastore order, as if they had been read up front.
+class SchemaLoads {
+ public:
+  struct Slot {
+    model::Diagnostics diags;
+    std::vector<model::ReportInput> inputs;
+  };
+  // Merges every slot, in datastore order, into `diags` and `inputs`. Call once, after
+  // the audit (or instead of it).
+  void Finish(model::Diagnostics& diags, std::vector<model::ReportInput>& inputs);
+
+ private:
+  friend void LoadSchemas(const model::Inventory&, model::Diagnostics&, const InputOptions&,
+                          analysis::AuditInputs&, SchemaLoads*);
+  std::vector<Slot> slots_;  // datastore order; stable addresses once filled
+};
+
 // Loads the declarations under `paths` and every datastore's schema. Reports "no
-// declarations files found" as an error when nothing was found.
+// declarations files found" as an error when nothing was found. With `deferred`,
+// DDL files are not read here but left to the audit (AuditInputs::deferred_schemas),
+// and every schema's diagnostics and input entry wait in `deferred` for Finish().
 std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::string>& paths, const Engine& engine,
                                                      model::Diagnostics& diags,
-                                                     const InputOptions& options = {});
+                                                     const InputOptions& options = {},
+                                                     SchemaLoads* deferred = nullptr);
+
+// Runs every deferred schema read of `inputs` (on every core) and drops the schemas:
+// for a run that stops before the audit but should still report their problems.
+void ReadDeferredSchemas(const analysis::AuditInputs& inputs);
 
 // Today's date (UTC) as YYYY-MM-DD, or $GDPR_AUDIT_TODAY when set (for tests).
 std::string TodayIso();

@@ -132,15 +132,25 @@ class ScanCommand : public Command {
       inputs_.progress = [&io, tables = 0](const std::string& table) mutable {
         io.err << "\rreading live database: " << ++tables << " tables (" << table << ")\x1b[K" << std::flush;
       };
-    std::optional<analysis::AuditInputs> inputs = LoadAuditInputs(paths_, *engine, diags, inputs_);
+    // Schema files are read during the audit, one system at a time (SchemaLoads).
+    SchemaLoads schema_loads;
+    std::optional<analysis::AuditInputs> inputs = LoadAuditInputs(paths_, *engine, diags, inputs_, &schema_loads);
     if (inputs_.progress) io.err << "\r\x1b[K" << std::flush;
-    if (!inputs || diags.HasErrors()) return std::nullopt;
+    if (!inputs) return std::nullopt;
+    if (diags.HasErrors()) {  // no audit, but every schema's problems are still reported
+      ReadDeferredSchemas(*inputs);
+      schema_loads.Finish(diags, inputs->inputs);
+      return std::nullopt;
+    }
     analysis::AuditOptions options;
     options.today = today_.empty() ? TodayIso() : today_;
     if (turnover_ > 0) options.fines.turnover_override = turnover_;
     options.estimate_fines = false;
     analysis::AuditContext context{engine->vocabulary.taxonomy, engine->vocabulary.countries, engine->classify};
     model::Report report = analysis::RunAudit(*inputs, engine->rules, context, options);
+    // A broken DDL file is as fatal as before: nothing is reported (exit 2).
+    schema_loads.Finish(diags, report.inputs);
+    if (diags.HasErrors()) return std::nullopt;
     if (!ApplyBaseline(report, diags)) return std::nullopt;
     analysis::EstimateFines(report, *inputs->inventory, engine->vocabulary.taxonomy, options.fines);
     engine_ = std::move(engine);

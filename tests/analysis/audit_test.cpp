@@ -162,3 +162,44 @@ TEST_CASE("analysis::RunAudit gives the same report on one thread and on several
   CHECK(one.size() > 80);  // 27 uncovered systems x 3 columns + 41 tables
   CHECK(fingerprints("4") == one);
 }
+
+TEST_CASE("analysis::RunAudit audits a deferred schema like a loaded one") {
+  RuleSet rules;
+  model::Diagnostics diags;
+  ConditionScope scope{"", &gdpr::testing::TestTaxonomy(), &gdpr::testing::TestCountries(),
+                       &CheckRegistry::Builtins()};
+  REQUIRE(rules.AddPack(R"Y(rules:
+  - id: C-001
+    title: Uncovered
+    severity: medium
+    articles: ["Art. 30(1)(c)"]
+    fine_tier: "83(4)"
+    applies_to: column
+    when: { all: [ { field: personal, equals: true }, { field: covered, equals: false } ] }
+    message: "Column {id} is not covered"
+    remediation: Declare it.
+  - id: D-001
+    title: Store with tables
+    severity: low
+    articles: ["Art. 30(1)(c)"]
+    fine_tier: "83(4)"
+    applies_to: datastore
+    when: { field: tables, greater_than: 1 }
+    message: "Datastore {id} has {tables} tables"
+    remediation: Know them.
+)Y", "pack.yaml", scope, diags));
+  AuditContext context{gdpr::testing::TestTaxonomy(), gdpr::testing::TestCountries(), gdpr::testing::FakeClassify};
+  auto messages = [&](const AuditInputs& inputs) {
+    std::vector<std::string> out;
+    for (const auto& f : RunAudit(inputs, rules, context, {}).findings) out.push_back(f.message);
+    return out;
+  };
+  AuditInputs loaded, deferred;
+  loaded.inventory = deferred.inventory = std::make_shared<model::Inventory>(gdpr::testing::ShopInventory());
+  loaded.schemas["shopdb"] = gdpr::testing::ShopSchema();
+  deferred.deferred_schemas["shopdb"] = [] { return std::shared_ptr<const model::Schema>(gdpr::testing::ShopSchema()); };
+  std::vector<std::string> expected = messages(loaded);
+  CHECK(expected == std::vector<std::string>{"Column shopdb.customers.allergies is not covered",
+                                             "Datastore shopdb has 2 tables"});
+  CHECK(messages(deferred) == expected);
+}

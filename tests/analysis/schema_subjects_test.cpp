@@ -15,7 +15,7 @@ TEST_CASE("analysis::SchemaSubjectBuilder emits columns, then their table, and g
   std::vector<const model::Purpose*> purposes = {&inv.purposes[0], &inv.purposes[1]};
   std::vector<std::string> emitted;
   std::string email_purposes, customers_categories;
-  builder.BuildSystem(inv.systems[0], purposes, schemas, [&](const SubjectRecord& r) {
+  builder.BuildSystem(inv.systems[0], purposes, schemas, {}, [&](const SubjectRecord& r) {
     emitted.push_back(r.subject.ToString());
     if (r.subject.id == "shopdb.customers.email") email_purposes = r.Get("purposes").ToString();
     if (r.subject.id == "shopdb.customers") customers_categories = r.Get("categories").ToString();
@@ -49,4 +49,26 @@ TEST_CASE("analysis::SchemaFacts::Merge adds counts and unites sets") {
   CHECK(a.personal_tables["db"] == 5);
   CHECK(a.categories_by_system["s"] == std::set<std::string>{"user.contact", "user.name"});
   CHECK(a.systems_with_schema.count("s") == 1);
+}
+
+TEST_CASE("analysis::SchemaSubjectBuilder reads a deferred schema once and keeps its outline") {
+  model::Inventory inv = gdpr::testing::ShopInventory();
+  ClassifyFn classify = gdpr::testing::FakeClassify;
+  SchemaSubjectBuilder builder(inv, gdpr::testing::TestTaxonomy(), classify);
+  int reads = 0;
+  DeferredSchemas deferred{{"shopdb", [&] {
+                              ++reads;
+                              return std::shared_ptr<const model::Schema>(gdpr::testing::ShopSchema());
+                            }}};
+  std::vector<const model::Purpose*> purposes = {&inv.purposes[0], &inv.purposes[1]};
+  int records = 0;
+  builder.BuildSystem(inv.systems[0], purposes, {}, deferred, [&](const SubjectRecord&) { ++records; });
+  CHECK(reads == 1);
+  CHECK(records == 8);
+  const auto& outline = builder.facts().outlines.at("shopdb");
+  REQUIRE(outline->tables.size() == 2);
+  CHECK(outline->path == "db/shop.sql");
+  CHECK(outline->tables[0].name == "customers");
+  CHECK(outline->tables[0].columns.empty());
+  CHECK(builder.facts().personal_tables["shopdb"] == 1);
 }

@@ -1,0 +1,2 @@
+CREATE TABLE log (id int, phone varchar(20));
+CREATE TABLE (;
