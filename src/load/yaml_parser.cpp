@@ -97,7 +97,8 @@ class Converter {
     // an anchor; a position seen before means a copy. (No public node identity.)
     // (A set insertion per node costs more than the rest of the conversion, so it is
     // skipped for the usual text without a `*`.)
-    if (may_alias_ && in.Mark().pos >= 0) aliased = aliased || !seen_.insert(in.Mark().pos).second;
+    const YAML::Mark mark = in.Mark();
+    if (may_alias_ && mark.pos >= 0) aliased = aliased || !seen_.insert(mark.pos).second;
     if (aliased && ++alias_nodes_ > limits_.max_alias_nodes) {
       if (!failed_) Fail(in, "document expands to more than " + std::to_string(limits_.max_alias_nodes) +
                                  " nodes through aliases (anchors and aliases nested too often?)");
@@ -108,8 +109,8 @@ class Converter {
       return false;
     }
     out.path = path_;
-    out.line = in.Mark().line + 1;
-    out.column = in.Mark().column + 1;
+    out.line = mark.line + 1;
+    out.column = mark.column + 1;
     switch (in.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -128,6 +129,7 @@ class Converter {
         return true;
       case YAML::NodeType::Map:
         out.kind = YamlNode::Kind::kMap;
+        out.entries.reserve(in.size());
         for (const auto& kv : in) {
           out.entries.emplace_back();
           if (!Convert(kv.first, out.entries.back().first, depth + 1, aliased)) return false;
