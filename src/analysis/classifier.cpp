@@ -1,9 +1,12 @@
 #include "analysis/classifier.h"
 
+#include <atomic>
+
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -84,6 +87,11 @@ struct CacheEntry {
 
 struct Classifier::Impl {
   explicit Impl(const Taxonomy& t) : taxonomy(t) {}
+  // Tells the per-thread caches of two classifiers apart (see ClassifyShared).
+  const uint64_t serial = [] {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }();
   Taxonomy taxonomy;  // a copy: for the special marking of each verdict
   ColumnNameNormalizer normalizer;
   std::vector<std::string> context_names;        // unique class names; index = class id
@@ -626,34 +634,57 @@ ColumnVerdict Classifier::Classify(const model::Table& table, const model::Colum
   return *ClassifyShared(table, column);
 }
 
+namespace {
+
+// Per-thread front of the shared caches, for the audit's hot path: the class of the
+// last table and the verdicts this thread has looked up, so that most columns take no
+// lock. Tagged with the classifier's serial number, not its address, which a later
+// classifier may reuse.
+struct ThreadCache {
+  uint64_t owner = 0;
+  std::string table_name;
+  int table_ctx = -2;
+  std::unordered_map<std::string, std::shared_ptr<const ColumnVerdict>> verdicts;
+};
+constexpr size_t kMaxThreadCacheEntries = 1 << 16;
+
+ThreadCache& CacheOfThisThread(uint64_t owner) {
+  thread_local ThreadCache cache;
+  if (cache.owner != owner) {
+    cache.verdicts.clear();
+    cache.owner = owner;
+    cache.table_ctx = -2;
+  }
+  return cache;
+}
+
+}  // namespace
+
 std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Table& table,
                                                                 const model::Column& column) const {
   const Impl& im = *impl_;
-  // Hot path: one lock, two hash lookups (table class, then name/type/class), no
-  // allocation: the key is built in a per-thread buffer.
+  ThreadCache& local = CacheOfThisThread(im.serial);
+  if (local.table_ctx == -2 || local.table_name != table.name) {
+    local.table_ctx = im.ContextIndex(table.name);
+    local.table_name = table.name;
+  }
+  const int ctx = local.table_ctx;
+  // The key is built in a per-thread buffer: no allocation on a hit.
   thread_local std::string key;
   key.clear();
   key.append(column.name).append(1, '\x1f').append(column.type).append(1, '\x1f');
-  int ctx = -2;
+  key.push_back(static_cast<char>('0' + ctx + 1));
+  if (column.comment.empty()) {
+    if (auto it = local.verdicts.find(key); it != local.verdicts.end()) return it->second;
+  }
   CacheEntry entry;
   bool cached = false;
   {
     std::lock_guard<std::mutex> lock(im.mu);
-    auto t = im.table_cache.find(table.name);
-    if (t != im.table_cache.end()) {
-      ctx = t->second;
-      key.push_back(static_cast<char>('0' + ctx + 1));
-      auto it = im.cache.find(key);
-      if (it != im.cache.end()) {
-        if (column.comment.empty()) return it->second.verdict;
-        entry = it->second;
-        cached = true;
-      }
+    if (auto it = im.cache.find(key); it != im.cache.end()) {
+      entry = it->second;
+      cached = true;
     }
-  }
-  if (ctx == -2) {
-    ctx = im.ContextIndex(table.name);
-    key.push_back(static_cast<char>('0' + ctx + 1));
   }
   const std::string type = Lower(column.type);
   const std::string normalised = im.normalizer.Normalize(column.name);
@@ -664,7 +695,11 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
     if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
     im.cache.emplace(key, entry);
   }
-  if (column.comment.empty()) return entry.verdict;
+  if (column.comment.empty()) {
+    if (local.verdicts.size() > kMaxThreadCacheEntries) local.verdicts.clear();
+    local.verdicts.emplace(key, entry.verdict);
+    return entry.verdict;
+  }
   std::vector<Hit> hits = entry.hits;
   im.AddCommentHits(normalised, type, ctx, column.comment, hits);
   return std::make_shared<const ColumnVerdict>(im.Decide(hits, column.name, normalised, column.comment, type, ctx));

@@ -393,3 +393,29 @@ TEST_CASE("analysis::Classifier survives hostile names and stays deterministic")
   CHECK(Category("users", "x", "text", Concat(words, "e-mail")) == "-");  // not a leading word
   CHECK(Category("users", "x", "text", Concat(std::string(50000, ' '), "e-mail")) == "user.contact.email");
 }
+
+// ClassifyShared keeps a per-thread cache: a second classifier (even one built where a
+// destroyed one lived) must never see the first one's verdicts.
+TEST_CASE("analysis::Classifier::ClassifyShared keeps classifiers' caches apart") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  auto pack = [&](const char* category) {
+    model::Diagnostics diags;
+    auto c = Classifier::Parse(std::string("patterns:\n  - id: p\n    category: ") + category + "\n    name: code\n",
+                               "pack.yaml", taxonomy, diags);
+    REQUIRE(c);
+    return std::move(*c);
+  };
+  model::Table table;
+  table.name = "people";
+  model::Column column;
+  column.name = "code";
+  column.type = "text";
+  for (int round = 0; round < 3; ++round) {
+    auto first = std::make_unique<Classifier>(pack("user.name"));
+    CHECK(first->ClassifyShared(table, column)->categories == std::vector<std::string>{"user.name"});
+    first.reset();
+    auto second = std::make_unique<Classifier>(pack("user.contact.email"));
+    CHECK(second->ClassifyShared(table, column)->categories == std::vector<std::string>{"user.contact.email"});
+    CHECK(second->ClassifyShared(table, column)->categories == std::vector<std::string>{"user.contact.email"});
+  }
+}
