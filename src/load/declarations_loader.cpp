@@ -218,26 +218,27 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
 namespace {
 
 // Reading and YAML parsing (yaml-cpp is most of the loading time) run on every core;
-// the parsed trees join the inventory in file order, so the result does not depend on
-// the threads. Batches bound how many parsed trees are alive at once.
+// the parsed trees join the inventory in file order on this thread while later files
+// are still being parsed, so the result does not depend on the threads. A window of
+// four files per worker bounds how many parsed trees are alive at once.
 void AddFilesInParallel(DeclarationsLoader& loader, const std::vector<std::string>& paths,
                         const LoadOptions& options) {
   struct Parsed {
     model::Diagnostics diags;
     std::optional<YamlNode> root;
   };
-  const size_t batch = 4 * util::WorkerCount(paths.size());
-  for (size_t first = 0; first < paths.size(); first += batch) {
-    size_t n = std::min(batch, paths.size() - first);
-    std::vector<Parsed> parsed(n);
-    util::ParallelFor(n, [&](size_t i) {
-      const std::string& path = paths[first + i];
-      if (auto text = ReadInputFile(path, parsed[i].diags, options.limits))
-        parsed[i].root = ParseYaml(*text, path, parsed[i].diags);
-    });
-    for (size_t i = 0; i < n; ++i)
-      loader.AddParsed(paths[first + i], options, std::move(parsed[i].diags), std::move(parsed[i].root));
-  }
+  util::ParallelProduceInOrder<Parsed>(
+      paths.size(),
+      [&](size_t i) {
+        Parsed parsed;
+        if (auto text = ReadInputFile(paths[i], parsed.diags, options.limits))
+          parsed.root = ParseYaml(*text, paths[i], parsed.diags);
+        return parsed;
+      },
+      [&](size_t i, Parsed&& parsed) {
+        loader.AddParsed(paths[i], options, std::move(parsed.diags), std::move(parsed.root));
+      },
+      4 * util::WorkerCount(paths.size()));
 }
 
 }  // namespace

@@ -9,6 +9,14 @@
 
 namespace gdpr::util {
 
+// Runs produce(i) for i in 0..n-1 on worker threads and consume(i, result) on the
+// calling thread strictly in index order, as soon as each result is ready: the
+// consumer's serial work overlaps the producers'. Producers stay at most `window`
+// items ahead of the consumer, which bounds how many results are alive at once.
+template <typename T>
+void ParallelProduceInOrder(size_t n, const std::function<T(size_t)>& produce,
+                            const std::function<void(size_t, T&&)>& consume, size_t window = 8);
+
 // The number of workers ParallelFor uses for `n` items: min(n, cores, max_workers), at
 // least 1. GDPR_AUDIT_THREADS=N in the environment caps it (1 runs everything inline).
 size_t WorkerCount(size_t n, size_t max_workers = 0);
@@ -20,3 +28,5 @@ void ParallelForWorker(size_t n, const std::function<void(size_t index, size_t w
                        size_t max_workers = 0);
 
 }  // namespace gdpr::util
+
+#include "util/parallel_for_impl.h"

@@ -44,3 +44,29 @@ TEST_CASE("util::WorkerCount never exceeds the items or the caps") {
   CHECK(inline_worker == 0);
   unsetenv("GDPR_AUDIT_THREADS");
 }
+
+TEST_CASE("util::ParallelProduceInOrder consumes every result in index order within the window") {
+  const size_t n = 200, window = 3;
+  std::atomic<size_t> produced{0};
+  std::atomic<size_t> consumed_so_far{0};
+  std::atomic<bool> too_far_ahead{false};
+  std::vector<size_t> order;
+  gdpr::util::ParallelProduceInOrder<std::string>(
+      n,
+      [&](size_t i) {
+        // A producer may start item i only when item i - window has been consumed.
+        if (i >= consumed_so_far.load() + std::max(window, WorkerCount(n))) too_far_ahead = true;
+        ++produced;
+        return "item " + std::to_string(i);
+      },
+      [&](size_t i, std::string&& s) {
+        CHECK(s == "item " + std::to_string(i));
+        order.push_back(i);
+        consumed_so_far = i + 1;
+      },
+      window);
+  CHECK(produced.load() == n);
+  REQUIRE(order.size() == n);
+  for (size_t i = 0; i < n; ++i) CHECK(order[i] == i);
+  CHECK_FALSE(too_far_ahead.load());
+}
