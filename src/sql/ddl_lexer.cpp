@@ -38,6 +38,9 @@ std::string IdentifierValue(const Token& token) {
   char open = t[0];
   char close = open == '[' ? ']' : open;
   if ((open != '"' && open != '`' && open != '[') || t.back() != close) return std::string(t);
+  std::string_view body = t.substr(1, t.size() - 2);
+  // Nearly every name has no doubled quote inside: one copy, no per-character appends.
+  if (open == '[' || body.find(close) == std::string_view::npos) return std::string(body);
   std::string out;
   out.reserve(t.size() - 2);
   for (size_t i = 1; i + 1 < t.size(); ++i) {

@@ -10,7 +10,7 @@ namespace {
 using model::DiagnosticLevel;
 using model::Dialect;
 
-bool SameName(const std::string& a, const std::string& b) { return FoldCase(a) == FoldCase(b); }
+bool SameName(const std::string& a, const std::string& b) { return EqualsIgnoreCase(a, b); }
 
 // Skips what may stand between CREATE and the object kind: OR REPLACE, MySQL
 // DEFINER=user@host / ALGORITHM=x / SQL SECURITY x. Returns TEMPORARY/VIRTUAL flags.

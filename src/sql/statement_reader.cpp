@@ -19,6 +19,7 @@ void StatementReader::Reset() {
 // `END WHILE` and `END REPEAT` close blocks that were never counted, so they are undone.
 void StatementReader::TrackRoutine(const Token& t) {
   if (!routine_) {
+    if (blocked_) return;  // a table, view or index: nothing later can make it a routine
     // The routine keyword comes right after CREATE and its prefixes (OR REPLACE,
     // DEFINER=user@host or DEFINER=CURRENT_USER(), ...). Once the statement shows it is
     // a table, view or index, a later `event` or `function` is just a name.

@@ -1,6 +1,7 @@
 #include "sql/table_definition_parser.h"
 
 #include <array>
+#include <cstdint>
 
 namespace gdpr::sql {
 namespace {
@@ -14,11 +15,31 @@ constexpr std::array<std::string_view, 21> kColumnOptionWords = {
     "COMMENT",    "AS",      "ON",           "KEY",       "IDENTITY",       "VISIBLE",
     "INVISIBLE",  "CHARSET", "COLUMN_FORMAT"};
 
+constexpr size_t kMaxOptionWord = 16;
+
+// For each word length, a bit per letter a-z that starts an option word of that length:
+// EndsColumnType runs for every token of every column type, and this rejects nearly all
+// of them (character, varying, integer, text...) without a string comparison.
+constexpr std::array<uint32_t, kMaxOptionWord> MakeOptionWordFilter() {
+  std::array<uint32_t, kMaxOptionWord> filter{};
+  for (std::string_view w : kColumnOptionWords) {
+    char c = w[0];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    filter[w.size()] |= uint32_t{1} << (c - 'a');
+  }
+  return filter;
+}
+constexpr std::array<uint32_t, kMaxOptionWord> kOptionWordFilter = MakeOptionWordFilter();
+
 // Words that end a DEFAULT expression (besides the column option words above).
 bool IsOptionWord(const Token& t) {
-  if (t.kind != TokenKind::kWord) return false;
+  if (t.kind != TokenKind::kWord || t.text.size() >= kMaxOptionWord) return false;
+  char c = t.text[0];
+  if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  if (c < 'a' || c > 'z' || !(kOptionWordFilter[t.text.size()] & (uint32_t{1} << (c - 'a'))))
+    return false;
   for (std::string_view w : kColumnOptionWords)
-    if (t.IsWord(w)) return true;
+    if (EqualsIgnoreCase(t.text, w)) return true;
   return false;
 }
 
@@ -59,7 +80,7 @@ bool EndsColumnType(const TokenSpan& span) {
 void ApplyPrimaryKey(model::Table& table) {
   for (const std::string& key : table.primary_key) {
     for (model::Column& c : table.columns) {
-      if (FoldCase(c.name) == FoldCase(key)) {
+      if (EqualsIgnoreCase(c.name, key)) {
         c.primary_key = true;
         c.nullable = false;
       }

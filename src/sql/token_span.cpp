@@ -3,15 +3,39 @@
 namespace gdpr::sql {
 namespace {
 
+// Canonical spacing works on single-character punctuation and `::` only.
+char PunctChar(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return '\0';
+  if (t.text.size() == 1) return t.text[0];
+  return t.text == "::" ? ':' : '\0';
+}
+
 bool NoSpaceBefore(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return false;
-  return t.text == "(" || t.text == ")" || t.text == "," || t.text == "[" || t.text == "]" ||
-         t.text == "." || t.text == "::";
+  switch (PunctChar(t)) {
+    case '(':
+    case ')':
+    case ',':
+    case '[':
+    case ']':
+    case '.':
+    case ':':
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool NoSpaceAfter(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return false;
-  return t.text == "(" || t.text == "[" || t.text == "." || t.text == "::" || t.text == ",";
+  switch (PunctChar(t)) {
+    case '(':
+    case '[':
+    case '.':
+    case ':':
+    case ',':
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -25,31 +49,9 @@ TokenSpan::TokenSpan(const Token* begin, const Token* end) : end_(end), pos_(beg
   }
 }
 
-const Token& TokenSpan::Peek(size_t ahead) const {
-  if (pos_ >= end_ || static_cast<size_t>(end_ - pos_) <= ahead) return end_token_;
-  return pos_[ahead];
-}
-
-const Token& TokenSpan::Take() {
-  if (pos_ >= end_) return end_token_;
-  return *pos_++;
-}
-
-bool TokenSpan::AcceptWord(std::string_view keyword) {
-  if (!Peek().IsWord(keyword)) return false;
-  ++pos_;
-  return true;
-}
-
 bool TokenSpan::AcceptWords(std::string_view a, std::string_view b) {
   if (!Peek().IsWord(a) || !Peek(1).IsWord(b)) return false;
   pos_ += 2;
-  return true;
-}
-
-bool TokenSpan::AcceptPunct(char c) {
-  if (!Peek().IsPunct(c)) return false;
-  ++pos_;
   return true;
 }
 
@@ -71,16 +73,19 @@ bool TokenSpan::SkipOne() {
   return false;
 }
 
+// Called for every element of every table (twice: ParseElements counts them first), so
+// it looks at each token's kind and first byte only.
 TokenSpan TokenSpan::UntilComma() {
   const Token* start = pos_;
   int depth = 0;
   for (; pos_ < end_; ++pos_) {
-    if (pos_->kind != TokenKind::kPunct) continue;
-    if (pos_->IsPunct('(') || pos_->IsPunct('['))
+    if (pos_->kind != TokenKind::kPunct || pos_->text.size() != 1) continue;
+    char c = pos_->text[0];
+    if (c == '(' || c == '[')
       ++depth;
-    else if (pos_->IsPunct(')') || pos_->IsPunct(']'))
+    else if (c == ')' || c == ']')
       --depth;
-    else if (depth <= 0 && pos_->IsPunct(','))
+    else if (c == ',' && depth <= 0)
       break;
   }
   return TokenSpan(start, pos_);
@@ -102,6 +107,7 @@ TokenSpan TokenSpan::UntilWord(std::string_view stop) {
 
 std::string JoinTokens(const Token* begin, const Token* end) {
   std::string out;
+  if (end > begin) out.reserve(end[-1].offset + end[-1].text.size() - begin->offset);
   const Token* prev = nullptr;
   for (const Token* t = begin; t < end; ++t) {
     if (prev && !NoSpaceAfter(*prev) && !NoSpaceBefore(*t)) out += ' ';
