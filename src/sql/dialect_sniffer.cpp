@@ -1,8 +1,7 @@
 #include "sql/dialect_sniffer.h"
 
 #include <array>
-#include <string>
-#include <vector>
+#include <cstdint>
 
 namespace gdpr::sql {
 namespace {
@@ -84,9 +83,32 @@ bool Decisive(const int (&score)[4]) {
   return best >= 40 && second * 4 < best;
 }
 
-bool IsWordByte(char c) {
+constexpr bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
+
+// The signals grouped by their first character (a counting sort done at compile time):
+// signals starting with `c` are order[begin[c]] .. order[begin[c + 1] - 1].
+struct SignalIndex {
+  std::array<uint8_t, 257> begin{};
+  std::array<uint8_t, kSignals.size()> order{};
+  std::array<bool, 256> word_byte{};
+};
+
+constexpr SignalIndex MakeSignalIndex() {
+  static_assert(kSignals.size() < 256);
+  SignalIndex index;
+  std::array<uint8_t, 257> count{};
+  for (const Signal& s : kSignals) ++count[static_cast<unsigned char>(s.needle[0]) + 1];
+  for (size_t c = 1; c < 257; ++c) index.begin[c] = static_cast<uint8_t>(index.begin[c - 1] + count[c]);
+  std::array<uint8_t, 257> next = index.begin;
+  for (size_t i = 0; i < kSignals.size(); ++i)
+    index.order[next[static_cast<unsigned char>(kSignals[i].needle[0])]++] = static_cast<uint8_t>(i);
+  for (int c = 0; c < 256; ++c) index.word_byte[c] = IsWordByte(static_cast<char>(c));
+  return index;
+}
+
+constexpr SignalIndex kIndex = MakeSignalIndex();
 
 bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
   if (text.size() - pos < needle.size()) return false;
@@ -97,28 +119,41 @@ bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
 
 }  // namespace
 
-// One pass over the sniffed prefix: each position is compared only with the signals
-// that start with its (lower-cased) character.
+// One pass over the sniffed prefix: only positions where a signal can start are compared,
+// and only with the signals that start with their (lower-cased) character. Signals that
+// start with a letter only match at the start of a word, so the rest of each word is
+// stepped over at once (no signal starts with a digit or '_').
 Dialect SniffDialect(std::string_view text) {
   std::string_view head = text.substr(0, kSniffBytes);
-  std::array<std::vector<size_t>, 256> by_first;
-  for (size_t i = 0; i < kSignals.size(); ++i)
-    by_first[static_cast<unsigned char>(kSignals[i].needle[0])].push_back(i);
   std::array<int, kSignals.size()> hits{};
   int score[4] = {0, 0, 0, 0};
   if (head.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
-  for (size_t pos = 0; pos < head.size(); ++pos) {
-    // A clear verdict early on ends the scan: most files say who they are at the top.
-    if ((pos & 4095) == 0 && pos > 0 && Decisive(score)) break;
+  size_t checked_block = 0;
+  size_t pos = 0;
+  while (pos < head.size()) {
     char c = Lower(head[pos]);
-    // Signals that start with a letter only match at the start of a word; this skips
-    // most positions cheaply.
-    if (c >= 'a' && c <= 'z' && pos > 0 && IsWordByte(head[pos - 1])) continue;
-    for (size_t i : by_first[static_cast<unsigned char>(c)]) {
-      if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) {
-        ++hits[i];
-        score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
+    unsigned char u = static_cast<unsigned char>(c);
+    if (kIndex.begin[u] != kIndex.begin[u + 1]) {
+      // A clear verdict early on ends the scan: most files say who they are at the top.
+      // It is checked once per 4 KiB block; positions skipped since the last check added
+      // nothing, so this gives the verdict a check at the block's first byte would.
+      if ((pos >> 12) != checked_block) {
+        checked_block = pos >> 12;
+        if (Decisive(score)) break;
       }
+      for (size_t k = kIndex.begin[u]; k < kIndex.begin[u + 1]; ++k) {
+        size_t i = kIndex.order[k];
+        if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) {
+          ++hits[i];
+          score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
+        }
+      }
+    }
+    if (kIndex.word_byte[u]) {
+      ++pos;
+      while (pos < head.size() && kIndex.word_byte[static_cast<unsigned char>(head[pos])]) ++pos;
+    } else {
+      ++pos;
     }
   }
   Dialect best = Dialect::kUnknown;
