@@ -1,6 +1,7 @@
 #include "sql/ddl_lexer.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace gdpr::sql {
@@ -8,20 +9,36 @@ namespace {
 
 using model::Dialect;
 
-inline bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+// Character classes, looked up once per byte in the hot loops.
+enum : uint8_t { kSpaceClass = 1, kWordStartClass = 2, kWordCharClass = 4, kDigitClass = 8 };
+
+constexpr std::array<uint8_t, 256> MakeCharClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int i = 0; i < 256; ++i) {
+    // Identifier characters: ASCII letters, '_', and every byte of a UTF-8 sequence, so
+    // non-ASCII names stay whole without decoding.
+    bool word_start = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_' || i >= 0x80;
+    bool digit = i >= '0' && i <= '9';
+    uint8_t c = 0;
+    if (i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\f' || i == '\v') c |= kSpaceClass;
+    if (word_start) c |= kWordStartClass | kWordCharClass;
+    if (digit) c |= kDigitClass | kWordCharClass;
+    if (i == '$') c |= kWordCharClass;
+    classes[i] = c;
+  }
+  return classes;
 }
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
 
-// Identifier characters: ASCII letters, '_', and every byte of a UTF-8 sequence, so
-// non-ASCII names stay whole without decoding.
-inline bool IsWordStart(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
+inline bool HasClass(char c, uint8_t cls) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & cls) != 0;
 }
 
-inline bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c) || c == '$'; }
+inline bool IsSpace(char c) { return HasClass(c, kSpaceClass); }
+inline bool IsDigit(char c) { return HasClass(c, kDigitClass); }
+inline bool IsWordStart(char c) { return HasClass(c, kWordStartClass); }
+inline bool IsWordChar(char c) { return HasClass(c, kWordCharClass); }
 
 }  // namespace
 
@@ -125,7 +142,7 @@ bool DdlLexer::AtLineStart(size_t pos) const {
 Token DdlLexer::Make(TokenKind kind, size_t start, int line, int column) {
   Token t;
   t.kind = kind;
-  t.text = text_.substr(start, pos_ - start);
+  t.text = std::string_view(text_.data() + start, pos_ - start);
   t.offset = start;
   t.line = line;
   t.column = column;
@@ -158,16 +175,22 @@ bool DdlLexer::SkipBlockComment() {
 
 void DdlLexer::SkipSpaceAndComments() {
   const bool mysql = dialect_ == Dialect::kMysql;
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (IsSpace(c)) {
-      if (c == '\n') {
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  while (pos_ < size) {
+    // Whitespace runs (indentation, line ends) come before nearly every token.
+    size_t p = pos_;
+    while (p < size && IsSpace(data[p])) {
+      if (data[p] == '\n') {
         ++line_;
-        line_start_ = pos_ + 1;
+        line_start_ = p + 1;
       }
-      ++pos_;
-      continue;
+      ++p;
     }
+    pos_ = p;
+    if (p >= size) return;
+    char c = data[p];
+    if (c != '-' && c != '/' && c != '#') return;
     char n = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
     // MySQL needs whitespace after `--` (`1--2` is arithmetic there).
     bool dash_comment =
@@ -214,8 +237,8 @@ bool DdlLexer::TryDelimiterCommand() {
 }
 
 bool DdlLexer::AtDelimiter() const {
-  if (delimiter_.size() == 1) return text_[pos_] == delimiter_[0];
-  return text_.substr(pos_, delimiter_.size()) == delimiter_;
+  if (text_[pos_] != delimiter_[0]) return false;
+  return delimiter_.size() == 1 || text_.substr(pos_, delimiter_.size()) == delimiter_;
 }
 
 Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
@@ -307,7 +330,11 @@ Token DdlLexer::LexNumber(size_t start, int line, int column) {
 }
 
 Token DdlLexer::LexWord(size_t start, int line, int column) {
-  while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  size_t p = pos_;
+  while (p < size && IsWordChar(data[p])) ++p;
+  pos_ = p;
   // Prefixed string literals: E'..' N'..' X'..' B'..' and MySQL _utf8mb4'..'.
   if (pos_ < text_.size() && text_[pos_] == '\'') {
     std::string_view word = text_.substr(start, pos_ - start);

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 namespace gdpr::sql {
 namespace {
@@ -255,18 +257,20 @@ bool TableDefinitionParser::ParseConstraint(TokenSpan element, model::Table& tab
 
 bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
                                           ParseError& error) const {
-  // Nearly every element is a column: reserving for all of them spares the vector its
-  // repeated growth and the slack it leaves (up to half the capacity; about 40 MB of
-  // the 40,000-table benchmark estate).
-  size_t elements = 0;
-  for (TokenSpan count = inner; !count.AtEnd(); count.AcceptPunct(',')) {
-    count.UntilComma();
-    ++elements;
-  }
-  out.table.columns.reserve(out.table.columns.size() + elements);
+  // The elements are cut first, so that the columns vector can be reserved for all of
+  // them: nearly every element is a column, and reserving spares the vector its repeated
+  // growth and the slack it leaves (up to half the capacity; about 40 MB of the
+  // 40,000-table benchmark estate). Cutting once and keeping the cuts means the tokens
+  // are scanned for commas only once.
+  std::vector<std::pair<const Token*, const Token*>> elements;
   while (!inner.AtEnd()) {
     TokenSpan element = inner.UntilComma();
     inner.AcceptPunct(',');
+    elements.emplace_back(element.position(), element.end());
+  }
+  out.table.columns.reserve(out.table.columns.size() + elements.size());
+  for (const auto& [begin, end] : elements) {
+    TokenSpan element(begin, end);
     if (element.AtEnd()) continue;  // a stray comma: harmless
     if (element.AcceptWord("LIKE")) {
       out.copies_columns = true;
@@ -274,9 +278,12 @@ bool TableDefinitionParser::ParseElements(TokenSpan inner, TableDefinition& out,
     } else if (StartsConstraint(element)) {
       if (!ParseConstraint(element, out.table, error)) return false;
     } else {
-      model::Column column;
-      if (!ParseColumn(element, out.table, column, error)) return false;
-      out.table.columns.push_back(std::move(column));
+      // Parsed in place: ParseColumn adds keys to the table but never reads its columns.
+      model::Column& column = out.table.columns.emplace_back();
+      if (!ParseColumn(element, out.table, column, error)) {
+        out.table.columns.pop_back();
+        return false;
+      }
     }
   }
   ApplyPrimaryKey(out.table);

@@ -55,6 +55,8 @@ bool TokenSpan::AcceptWords(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The scans below walk a local pointer: writing pos_ back on every token would cost a
+// store per token in these loops, which run over every token of every table.
 bool TokenSpan::SkipOne() {
   if (pos_ >= end_) return false;
   if (!pos_->IsPunct('(')) {
@@ -62,25 +64,27 @@ bool TokenSpan::SkipOne() {
     return true;
   }
   int depth = 0;
-  for (; pos_ < end_; ++pos_) {
-    if (pos_->IsPunct('(')) {
+  for (const Token* p = pos_; p < end_; ++p) {
+    if (p->IsPunct('(')) {
       ++depth;
-    } else if (pos_->IsPunct(')') && --depth == 0) {
-      ++pos_;
+    } else if (p->IsPunct(')') && --depth == 0) {
+      pos_ = p + 1;
       return true;
     }
   }
+  pos_ = end_;
   return false;
 }
 
-// Called for every element of every table (twice: ParseElements counts them first), so
-// it looks at each token's kind and first byte only.
+// Called for every element of every table, so it looks at each token's kind and first
+// byte only.
 TokenSpan TokenSpan::UntilComma() {
   const Token* start = pos_;
+  const Token* p = pos_;
   int depth = 0;
-  for (; pos_ < end_; ++pos_) {
-    if (pos_->kind != TokenKind::kPunct || pos_->text.size() != 1) continue;
-    char c = pos_->text[0];
+  for (; p < end_; ++p) {
+    if (p->kind != TokenKind::kPunct || p->text.size() != 1) continue;
+    char c = p->text[0];
     if (c == '(' || c == '[')
       ++depth;
     else if (c == ')' || c == ']')
@@ -88,7 +92,8 @@ TokenSpan TokenSpan::UntilComma() {
     else if (c == ',' && depth <= 0)
       break;
   }
-  return TokenSpan(start, pos_);
+  pos_ = p;
+  return TokenSpan(start, p);
 }
 
 TokenSpan TokenSpan::UntilWord(std::string_view stop) {
