@@ -66,7 +66,7 @@ constexpr std::array kSignals = {
     Signal{"raise(abort", Dialect::kSqlite, 3},
 };
 
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // One dialect has strong evidence and at least four times any other's.
 bool Decisive(const int (&score)[4]) {
@@ -89,10 +89,20 @@ constexpr bool IsWordByte(char c) {
 
 // The signals grouped by their first character (a counting sort done at compile time):
 // signals starting with `c` are order[begin[c]] .. order[begin[c + 1] - 1].
+// `pair` has a bit for each (first, second) pair of lower-cased bytes that some signal
+// starts with (second 0 also stands for the end of the text), so most candidate
+// positions are dismissed with one lookup.
 struct SignalIndex {
   std::array<uint8_t, 257> begin{};
   std::array<uint8_t, kSignals.size()> order{};
   std::array<bool, 256> word_byte{};
+  std::array<char, 256> lower{};
+  std::array<uint64_t, 256 * 256 / 64> pair{};
+
+  bool HasPair(unsigned char first, unsigned char second) const {
+    size_t bit = first * 256u + second;
+    return (pair[bit / 64] >> (bit % 64)) & 1;
+  }
 };
 
 constexpr SignalIndex MakeSignalIndex() {
@@ -104,7 +114,18 @@ constexpr SignalIndex MakeSignalIndex() {
   std::array<uint8_t, 257> next = index.begin;
   for (size_t i = 0; i < kSignals.size(); ++i)
     index.order[next[static_cast<unsigned char>(kSignals[i].needle[0])]++] = static_cast<uint8_t>(i);
-  for (int c = 0; c < 256; ++c) index.word_byte[c] = IsWordByte(static_cast<char>(c));
+  for (int c = 0; c < 256; ++c) {
+    index.word_byte[c] = IsWordByte(static_cast<char>(c));
+    index.lower[c] = Lower(static_cast<char>(c));
+  }
+  for (const Signal& s : kSignals) {
+    size_t first = static_cast<unsigned char>(s.needle[0]);
+    for (size_t second = 0; second < 256; ++second) {
+      if (s.needle.size() > 1 && second != static_cast<unsigned char>(s.needle[1])) continue;
+      size_t bit = first * 256 + second;
+      index.pair[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
   return index;
 }
 
@@ -113,7 +134,7 @@ constexpr SignalIndex kIndex = MakeSignalIndex();
 bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
   if (text.size() - pos < needle.size()) return false;
   for (size_t i = 1; i < needle.size(); ++i)
-    if (Lower(text[pos + i]) != needle[i]) return false;
+    if (kIndex.lower[static_cast<unsigned char>(text[pos + i])] != needle[i]) return false;
   return true;
 }
 
@@ -131,9 +152,10 @@ Dialect SniffDialect(std::string_view text) {
   size_t checked_block = 0;
   size_t pos = 0;
   while (pos < head.size()) {
-    char c = Lower(head[pos]);
-    unsigned char u = static_cast<unsigned char>(c);
-    if (kIndex.begin[u] != kIndex.begin[u + 1]) {
+    unsigned char u = static_cast<unsigned char>(kIndex.lower[static_cast<unsigned char>(head[pos])]);
+    unsigned char next =
+        pos + 1 < head.size() ? kIndex.lower[static_cast<unsigned char>(head[pos + 1])] : 0;
+    if (kIndex.HasPair(u, next)) {
       // A clear verdict early on ends the scan: most files say who they are at the top.
       // It is checked once per 4 KiB block; positions skipped since the last check added
       // nothing, so this gives the verdict a check at the block's first byte would.
