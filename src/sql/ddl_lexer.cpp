@@ -347,7 +347,40 @@ Token DdlLexer::LexWord(size_t start, int line, int column) {
   return Make(TokenKind::kWord, start, line, column);
 }
 
+// The fast path: whitespace, then a plain word or one of `( ) ,` -- most tokens of a
+// schema. Everything else (comments, quotes, numbers, delimiters, client commands at a
+// statement start) goes through NextGeneral(), which sees the same position.
 Token DdlLexer::Next() {
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  size_t p = pos_;
+  while (p < size && IsSpace(data[p])) {
+    if (data[p] == '\n') {
+      ++line_;
+      line_start_ = p + 1;
+    }
+    ++p;
+  }
+  pos_ = p;
+  if (p >= size || at_statement_start_ || unterminated_comment_) return NextGeneral();
+  char c = data[p];
+  if (c == delimiter_[0]) return NextGeneral();
+  int column = static_cast<int>(p - line_start_) + 1;
+  if (IsWordStart(c)) {
+    size_t end = p + 1;
+    while (end < size && IsWordChar(data[end])) ++end;
+    if (end < size && data[end] == '\'') return NextGeneral();  // maybe E'...' or _utf8'...'
+    pos_ = end;
+    return Make(TokenKind::kWord, p, line_, column);
+  }
+  if (c == '(' || c == ')' || c == ',') {
+    pos_ = p + 1;
+    return Make(TokenKind::kPunct, p, line_, column);
+  }
+  return NextGeneral();
+}
+
+Token DdlLexer::NextGeneral() {
   SkipSpaceAndComments();
   size_t start = pos_;
   int line = line_;

@@ -97,6 +97,7 @@ class DdlLexer {
   size_t offset() const { return pos_; }
 
  private:
+  Token NextGeneral();
   bool AtLineStart(size_t pos) const;
   bool IsSpecial(unsigned char c) const;
   void CountLines(const char* from, const char* to);

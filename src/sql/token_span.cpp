@@ -57,12 +57,8 @@ bool TokenSpan::AcceptWords(std::string_view a, std::string_view b) {
 
 // The scans below walk a local pointer: writing pos_ back on every token would cost a
 // store per token in these loops, which run over every token of every table.
-bool TokenSpan::SkipOne() {
+bool TokenSpan::SkipGroup() {
   if (pos_ >= end_) return false;
-  if (!pos_->IsPunct('(')) {
-    ++pos_;
-    return true;
-  }
   int depth = 0;
   for (const Token* p = pos_; p < end_; ++p) {
     if (p->IsPunct('(')) {
@@ -111,6 +107,7 @@ TokenSpan TokenSpan::UntilWord(std::string_view stop) {
 }
 
 std::string JoinTokens(const Token* begin, const Token* end) {
+  if (end - begin == 1) return std::string(begin->text);  // most types are one word
   std::string out;
   if (end > begin) out.reserve(end[-1].offset + end[-1].text.size() - begin->offset);
   const Token* prev = nullptr;

@@ -46,7 +46,13 @@ class TokenSpan {
 
   // At '(': moves past its matching ')' and returns true; returns false (and moves to
   // the end) when it is never closed. Anywhere else: moves one token and returns true.
-  bool SkipOne();
+  bool SkipOne() {
+    if (pos_ < end_ && !pos_->IsPunct('(')) {  // the common case, inline
+      ++pos_;
+      return true;
+    }
+    return SkipGroup();
+  }
   // From the current position, the tokens before the next ',' (or `stop` word) at
   // nesting depth 0, or the end. Moves past the returned tokens, not past the comma.
   TokenSpan UntilComma();
@@ -54,6 +60,8 @@ class TokenSpan {
   TokenSpan UntilWord(std::string_view stop);
 
  private:
+  bool SkipGroup();  // SkipOne() at '(' or at the end
+
   const Token* end_ = nullptr;
   const Token* pos_ = nullptr;
   Token end_token_;  // kEnd, placed at the last token so errors there have a location
