@@ -105,7 +105,7 @@ bool StatementReader::Next(Statement& out) {
         keep_ = false;
         tokens.clear();
       } else if (keep_) {
-        TrackRoutine(t);
+        if (routine_ || !blocked_) TrackRoutine(t);  // a table's tokens need no tracking
         // A routine is only scanned for its end; its body is never parsed.
         if (routine_) tokens.pop_back();
         continue;

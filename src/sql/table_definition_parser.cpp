@@ -34,7 +34,7 @@ constexpr std::array<uint32_t, kMaxOptionWord> MakeOptionWordFilter() {
 constexpr std::array<uint32_t, kMaxOptionWord> kOptionWordFilter = MakeOptionWordFilter();
 
 // Words that end a DEFAULT expression (besides the column option words above).
-bool IsOptionWord(const Token& t) {
+inline bool IsOptionWord(const Token& t) {
   if (t.kind != TokenKind::kWord || t.text.size() >= kMaxOptionWord) return false;
   char c = t.text[0];
   if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -43,6 +43,14 @@ bool IsOptionWord(const Token& t) {
   for (std::string_view w : kColumnOptionWords)
     if (EqualsIgnoreCase(t.text, w)) return true;
   return false;
+}
+
+// EndsColumnType, inline for the loops of this file that run over every type token.
+inline bool EndsType(const TokenSpan& span) {
+  const Token& t = span.Peek();
+  if (IsOptionWord(t)) return true;
+  // CHARACTER starts a type (character varying) but CHARACTER SET is an option.
+  return t.IsWord("CHARACTER") && span.PeekWord("SET", 1);
 }
 
 // At '(': the tokens inside the matching ')' and moves past it. False when unclosed.
@@ -72,12 +80,7 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-bool EndsColumnType(const TokenSpan& span) {
-  const Token& t = span.Peek();
-  if (IsOptionWord(t)) return true;
-  // CHARACTER starts a type (character varying) but CHARACTER SET is an option.
-  return t.IsWord("CHARACTER") && span.PeekWord("SET", 1);
-}
+bool EndsColumnType(const TokenSpan& span) { return EndsType(span); }
 
 void ApplyPrimaryKey(model::Table& table) {
   for (const std::string& key : table.primary_key) {
@@ -147,7 +150,7 @@ void TableDefinitionParser::SkipDefault(TokenSpan& span) const {
   span.AcceptPunct('-');
   span.AcceptPunct('+');
   span.SkipOne();  // the first token is always part of the value, even NULL
-  while (!span.AtEnd() && !EndsColumnType(span)) span.SkipOne();
+  while (!span.AtEnd() && !EndsType(span)) span.SkipOne();
 }
 
 bool TableDefinitionParser::ParseColumnOption(TokenSpan& span, model::Table& table,
@@ -196,7 +199,7 @@ bool TableDefinitionParser::ParseColumn(TokenSpan element, model::Table& table,
   column.name = IdentifierValue(name);
   column.line = name.line;
   const Token* type_begin = element.position();
-  while (!element.AtEnd() && !EndsColumnType(element)) {
+  while (!element.AtEnd() && !EndsType(element)) {
     const Token& at = element.Peek();
     if (!element.SkipOne())
       return Fail(error, at, "unclosed '(' in the type of column '" + column.name + "'");

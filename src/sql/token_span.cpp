@@ -107,7 +107,20 @@ TokenSpan TokenSpan::UntilWord(std::string_view stop) {
 }
 
 std::string JoinTokens(const Token* begin, const Token* end) {
-  if (end - begin == 1) return std::string(begin->text);  // most types are one word
+  if (begin >= end) return std::string();
+  // Types are usually written with the canonical spacing already ("character
+  // varying(255)"): then the result is the source text, copied once.
+  bool canonical = true;
+  for (const Token* t = begin + 1; t < end && canonical; ++t) {
+    const Token& prev = t[-1];
+    size_t gap = t->offset - (prev.offset + prev.text.size());
+    if (NoSpaceAfter(prev) || NoSpaceBefore(*t))
+      canonical = gap == 0;
+    else
+      canonical = gap == 1 && prev.text.data()[prev.text.size()] == ' ';
+  }
+  if (canonical)
+    return std::string(begin->text.data(), end[-1].offset + end[-1].text.size() - begin->offset);
   std::string out;
   if (end > begin) out.reserve(end[-1].offset + end[-1].text.size() - begin->offset);
   const Token* prev = nullptr;
