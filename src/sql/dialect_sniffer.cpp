@@ -1,7 +1,12 @@
 #include "sql/dialect_sniffer.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace gdpr::sql {
 namespace {
@@ -138,55 +143,140 @@ bool MatchesAt(std::string_view text, size_t pos, std::string_view needle) {
   return true;
 }
 
+// Signals start with a lower-case letter or with one of these bytes; the vector scan
+// below relies on it.
+constexpr std::string_view kSymbolStarts = ":$\\`/\n";
+
+constexpr bool SignalStartsAreKnown() {
+  for (const Signal& s : kSignals) {
+    char c = s.needle[0];
+    if (!(c >= 'a' && c <= 'z') && kSymbolStarts.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+static_assert(SignalStartsAreKnown(), "a signal starts with a byte the scan does not visit");
+
+// The state of one sniff: the evidence so far.
+class Evidence {
+ public:
+  explicit Evidence(std::string_view head) : head_(head) {
+    if (head.starts_with(".schema")) score_[static_cast<int>(Dialect::kSqlite)] += 5;
+  }
+
+  // Compares the signals that can start at `pos`, a position where one may start (not
+  // inside a word). Positions must come in increasing order. Returns false when the
+  // evidence is already decisive and the scan should stop.
+  bool Visit(size_t pos) {
+    unsigned char u = static_cast<unsigned char>(kIndex.lower[static_cast<unsigned char>(head_[pos])]);
+    unsigned char next =
+        pos + 1 < head_.size() ? kIndex.lower[static_cast<unsigned char>(head_[pos + 1])] : 0;
+    if (!kIndex.HasPair(u, next)) return true;
+    // A clear verdict early on ends the scan: most files say who they are at the top.
+    // It is checked once per 4 KiB block; positions skipped since the last check added
+    // nothing, so this gives the verdict a check at the block's first byte would.
+    if ((pos >> 12) != checked_block_) {
+      checked_block_ = pos >> 12;
+      if (Decisive(score_)) return false;
+    }
+    for (size_t k = kIndex.begin[u]; k < kIndex.begin[u + 1]; ++k) {
+      size_t i = kIndex.order[k];
+      if (hits_[i] < kMaxHits && MatchesAt(head_, pos, kSignals[i].needle)) {
+        ++hits_[i];
+        score_[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
+      }
+    }
+    return true;
+  }
+
+  Dialect Verdict() const {
+    Dialect best = Dialect::kUnknown;
+    int best_score = 0;
+    for (Dialect d : {Dialect::kPostgres, Dialect::kMysql, Dialect::kSqlite}) {
+      if (score_[static_cast<int>(d)] > best_score) {
+        best = d;
+        best_score = score_[static_cast<int>(d)];
+      }
+    }
+    return best;
+  }
+
+ private:
+  std::string_view head_;
+  std::array<int, kSignals.size()> hits_{};
+  int score_[4] = {0, 0, 0, 0};
+  size_t checked_block_ = 0;
+};
+
+// Visits every position from `pos` on that is not inside a word, stepping over the rest
+// of each word at once (no signal starts with a digit or '_'). False when stopped.
+bool ScanScalar(std::string_view head, size_t pos, Evidence& evidence) {
+  while (pos < head.size()) {
+    unsigned char u = static_cast<unsigned char>(head[pos]);
+    if (!evidence.Visit(pos)) return false;
+    ++pos;
+    if (kIndex.word_byte[u])
+      while (pos < head.size() && kIndex.word_byte[static_cast<unsigned char>(head[pos])]) ++pos;
+  }
+  return true;
+}
+
+#if defined(__SSE2__)
+// 16 bytes at a time: a mask of the positions where a signal can start (a letter after a
+// byte that is not a word byte, or one of kSymbolStarts), visited in order.
+bool ScanVector(std::string_view head, Evidence& evidence) {
+  if (head.size() < 17) return ScanScalar(head, 0, evidence);
+  if (!evidence.Visit(0)) return false;  // the first byte always starts a word or is no word
+  const char* data = head.data();
+  auto in_range = [](__m128i v, char lo, char hi) {
+    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  size_t pos = 1;
+  for (; pos + 16 <= head.size(); pos += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos - 1));
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    // Bytes >= 0x80 are negative as signed bytes, so they are never in these ranges.
+    __m128i letter = in_range(_mm_or_si128(v, case_bit), 'a', 'z');
+    __m128i prev_word = _mm_or_si128(
+        _mm_or_si128(in_range(_mm_or_si128(prev, case_bit), 'a', 'z'), in_range(prev, '0', '9')),
+        _mm_cmpeq_epi8(prev, _mm_set1_epi8('_')));
+    __m128i visit = _mm_andnot_si128(prev_word, letter);
+    for (char c : kSymbolStarts) visit = _mm_or_si128(visit, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(visit)); mask != 0;
+         mask &= mask - 1) {
+      if (!evidence.Visit(pos + static_cast<size_t>(std::countr_zero(mask)))) return false;
+    }
+  }
+  // The tail, byte by byte, with the same rule.
+  for (; pos < head.size(); ++pos) {
+    char c = head[pos];
+    char lower = kIndex.lower[static_cast<unsigned char>(c)];
+    bool letter = lower >= 'a' && lower <= 'z';
+    bool inside_word = letter && kIndex.word_byte[static_cast<unsigned char>(head[pos - 1])];
+    bool symbol = kSymbolStarts.find(c) != std::string_view::npos;
+    if ((letter && !inside_word) || symbol) {
+      if (!evidence.Visit(pos)) return false;
+    }
+  }
+  return true;
+}
+#endif
+
 }  // namespace
 
 // One pass over the sniffed prefix: only positions where a signal can start are compared,
 // and only with the signals that start with their (lower-cased) character. Signals that
-// start with a letter only match at the start of a word, so the rest of each word is
-// stepped over at once (no signal starts with a digit or '_').
+// start with a letter only match at the start of a word.
 Dialect SniffDialect(std::string_view text) {
   std::string_view head = text.substr(0, kSniffBytes);
-  std::array<int, kSignals.size()> hits{};
-  int score[4] = {0, 0, 0, 0};
-  if (head.starts_with(".schema")) score[static_cast<int>(Dialect::kSqlite)] += 5;
-  size_t checked_block = 0;
-  size_t pos = 0;
-  while (pos < head.size()) {
-    unsigned char u = static_cast<unsigned char>(kIndex.lower[static_cast<unsigned char>(head[pos])]);
-    unsigned char next =
-        pos + 1 < head.size() ? kIndex.lower[static_cast<unsigned char>(head[pos + 1])] : 0;
-    if (kIndex.HasPair(u, next)) {
-      // A clear verdict early on ends the scan: most files say who they are at the top.
-      // It is checked once per 4 KiB block; positions skipped since the last check added
-      // nothing, so this gives the verdict a check at the block's first byte would.
-      if ((pos >> 12) != checked_block) {
-        checked_block = pos >> 12;
-        if (Decisive(score)) break;
-      }
-      for (size_t k = kIndex.begin[u]; k < kIndex.begin[u + 1]; ++k) {
-        size_t i = kIndex.order[k];
-        if (hits[i] < kMaxHits && MatchesAt(head, pos, kSignals[i].needle)) {
-          ++hits[i];
-          score[static_cast<int>(kSignals[i].dialect)] += kSignals[i].weight;
-        }
-      }
-    }
-    if (kIndex.word_byte[u]) {
-      ++pos;
-      while (pos < head.size() && kIndex.word_byte[static_cast<unsigned char>(head[pos])]) ++pos;
-    } else {
-      ++pos;
-    }
-  }
-  Dialect best = Dialect::kUnknown;
-  int best_score = 0;
-  for (Dialect d : {Dialect::kPostgres, Dialect::kMysql, Dialect::kSqlite}) {
-    if (score[static_cast<int>(d)] > best_score) {
-      best = d;
-      best_score = score[static_cast<int>(d)];
-    }
-  }
-  return best;
+  Evidence evidence(head);
+#if defined(__SSE2__)
+  ScanVector(head, evidence);
+#else
+  ScanScalar(head, 0, evidence);
+#endif
+  return evidence.Verdict();
 }
 
 }  // namespace gdpr::sql
