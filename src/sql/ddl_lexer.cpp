@@ -1,5 +1,6 @@
 #include "sql/ddl_lexer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -253,6 +254,20 @@ Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
 Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line,
                           int column) {
   const char* data = text_.data();
+  // Most quoted text is a short name or value: a plain loop finds its end sooner than
+  // memchr calls. Anything unusual before the closing quote (a newline, an escape, a
+  // doubled quote) or no quote within reach leaves it to the general loop below.
+  const size_t size = text_.size();
+  const size_t reach = std::min(size, pos_ + 1 + kShortQuoted);
+  for (size_t q = pos_ + 1; q < reach; ++q) {
+    char ch = data[q];
+    if (ch == close) {
+      if (close != ']' && q + 1 < size && data[q + 1] == close) break;
+      pos_ = q + 1;
+      return Make(kind, start, line, column);
+    }
+    if (ch == '\n' || (backslash && ch == '\\')) break;
+  }
   const char* end = data + text_.size();
   const char* p = data + pos_ + 1;  // past the opening quote (prefixes were consumed by the caller)
   bool closed = false;
@@ -377,6 +392,15 @@ Token DdlLexer::Next() {
     pos_ = p + 1;
     return Make(TokenKind::kPunct, p, line_, column);
   }
+  // Quoted names and numbers, as LexToken() would lex them.
+  const bool mysql = dialect_ == Dialect::kMysql;
+  if (c == '`') return LexQuoted('`', false, TokenKind::kQuotedIdent, p, line_, column);
+  if (c == '"') {
+    return mysql ? LexQuoted('"', true, TokenKind::kString, p, line_, column)
+                 : LexQuoted('"', false, TokenKind::kQuotedIdent, p, line_, column);
+  }
+  if (c == '\'') return LexQuoted('\'', mysql, TokenKind::kString, p, line_, column);
+  if (IsDigit(c)) return LexNumber(p, line_, column);
   return NextGeneral();
 }
 

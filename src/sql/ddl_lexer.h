@@ -115,6 +115,8 @@ class DdlLexer {
   Token LexNumber(size_t start, int line, int column);
   Token LexWord(size_t start, int line, int column);
 
+  static constexpr size_t kShortQuoted = 64;  // see LexQuoted()
+
   std::string_view text_;
   model::Dialect dialect_;
   size_t pos_ = 0;
