@@ -3,22 +3,25 @@
 namespace gdpr::sql {
 namespace {
 
-// Canonical spacing works on single-character punctuation and `::` only.
-char PunctChar(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return '\0';
-  if (t.text.size() == 1) return t.text[0];
-  return t.text == "::" ? ':' : '\0';
+// Canonical spacing works on single-character punctuation and `::` only: the
+// character, kCast for `::` (a lone ':' is not a cast), or 0.
+constexpr int kCast = 256;
+
+int PunctCode(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return 0;
+  if (t.text.size() == 1) return static_cast<unsigned char>(t.text[0]);
+  return t.text == "::" ? kCast : 0;
 }
 
 bool NoSpaceBefore(const Token& t) {
-  switch (PunctChar(t)) {
+  switch (PunctCode(t)) {
     case '(':
     case ')':
     case ',':
     case '[':
     case ']':
     case '.':
-    case ':':
+    case kCast:
       return true;
     default:
       return false;
@@ -26,11 +29,11 @@ bool NoSpaceBefore(const Token& t) {
 }
 
 bool NoSpaceAfter(const Token& t) {
-  switch (PunctChar(t)) {
+  switch (PunctCode(t)) {
     case '(':
     case '[':
     case '.':
-    case ':':
+    case kCast:
     case ',':
       return true;
     default:

@@ -41,6 +41,10 @@ TEST_CASE("sql::JoinTokens gives the canonical spacing however the source is spa
   CHECK(Join("text [ ]") == "text[]");
   CHECK(Join("public . my_type") == "public.my_type");
   CHECK(Join("x :: text") == "x::text");
+  CHECK(Join("x::text") == "x::text");
+  // A lone ':' is no cast: it keeps its spaces.
+  CHECK(Join("odd : \"x-id\" integer") == "odd : \"x-id\" integer");
+  CHECK(Join("odd:\"x-id\"") == "odd : \"x-id\"");
   // A comment between the tokens is not part of the type.
   CHECK(Join("character /* c */ varying") == "character varying");
   std::vector<Token> none;
