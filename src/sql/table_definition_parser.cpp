@@ -402,7 +402,8 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
     return true;
   }
   if (next.IsPunct('(')) {
-    ElementCuts elements;
+    ElementCuts& elements = cuts_;  // reused: one allocation for all tables
+    elements.clear();
     if (!TakeElements(span, elements))
       return Fail(error, next, "this '(' is never closed", "is a ')' missing?");
     if (!ParseElements(elements, out, error)) return false;
@@ -414,7 +415,8 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
     out.copies_columns = true;
     if (!ParseQualifiedName(span, out.copy_from, error)) return false;
     if (span.PeekPunct('(')) {  // partition constraints
-      ElementCuts elements;
+      ElementCuts& elements = cuts_;
+      elements.clear();
       const Token& open = span.Peek();
       if (!TakeElements(span, elements)) return Fail(error, open, "this '(' is never closed");
       if (!ParseElements(elements, out, error)) return false;

@@ -82,6 +82,9 @@ class TableDefinitionParser {
   std::string Text(const Token& string_token) const;
 
   model::Dialect dialect_;
+  // Scratch for the element cuts of the table being parsed (never two at once), kept so
+  // that its memory is allocated once per parse, not once per table.
+  mutable ElementCuts cuts_;
 };
 
 // Marks the columns named in table.primary_key as primary-key and NOT NULL.
