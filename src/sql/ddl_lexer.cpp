@@ -255,14 +255,17 @@ Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t sta
                           int column) {
   const char* data = text_.data();
   // Most quoted text is a short name or value: a plain loop finds its end sooner than
-  // memchr calls. Anything unusual before the closing quote (a newline, an escape, a
-  // doubled quote) or no quote within reach leaves it to the general loop below.
+  // memchr calls. Anything unusual before the closing quote (a newline, an escape) or no
+  // quote within reach leaves it to the general loop below.
   const size_t size = text_.size();
   const size_t reach = std::min(size, pos_ + 1 + kShortQuoted);
   for (size_t q = pos_ + 1; q < reach; ++q) {
     char ch = data[q];
     if (ch == close) {
-      if (close != ']' && q + 1 < size && data[q + 1] == close) break;
+      if (close != ']' && q + 1 < size && data[q + 1] == close) {
+        ++q;  // a doubled quote stands for one
+        continue;
+      }
       pos_ = q + 1;
       return Make(kind, start, line, column);
     }
