@@ -206,3 +206,30 @@ TEST_CASE("sql::IdentifierValue undoes doubled quotes only where the quote allow
   CHECK(IdentifierValue(tokens[2]) == "c`d");
   CHECK(IdentifierValue(tokens[3]) == "e");
 }
+
+TEST_CASE("sql::DdlLexer closes quoted text of any length at the same place") {
+  // Around the length where the lexer changes its way of looking for the closing quote,
+  // with a doubled quote or an escape right at that spot, and newlines inside.
+  for (size_t n = 55; n < 75; ++n) {
+    for (const char* middle : {"''", "\\'", "\n", "x"}) {
+      std::string body = std::string(n, 'a') + middle + "b";
+      std::string text = "'" + body + "' next";
+      for (Dialect d : {Dialect::kPostgres, Dialect::kMysql}) {
+        auto tokens = Lex(text, d);
+        bool backslash_escapes = d == Dialect::kMysql;
+        bool escaped_quote = std::string(middle) == "\\'";
+        if (escaped_quote && !backslash_escapes) {
+          // PostgreSQL: the backslash is a character and the quote closes the string.
+          REQUIRE(tokens.size() >= 2);
+          CHECK(tokens[0].text.size() == n + 3);
+          continue;
+        }
+        REQUIRE(tokens.size() == 2);
+        CHECK(tokens[0].kind == TokenKind::kString);
+        CHECK(tokens[0].text == "'" + body + "'");
+        CHECK(tokens[1].text == "next");
+        CHECK(tokens[1].line == (std::string(middle) == "\n" ? 2 : 1));
+      }
+    }
+  }
+}
