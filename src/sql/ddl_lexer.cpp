@@ -11,30 +11,11 @@ namespace {
 using model::Dialect;
 
 // Character classes, looked up once per byte in the hot loops.
-enum : uint8_t { kSpaceClass = 1, kWordStartClass = 2, kWordCharClass = 4, kDigitClass = 8 };
-
-constexpr std::array<uint8_t, 256> MakeCharClasses() {
-  std::array<uint8_t, 256> classes{};
-  for (int i = 0; i < 256; ++i) {
-    // Identifier characters: ASCII letters, '_', and every byte of a UTF-8 sequence, so
-    // non-ASCII names stay whole without decoding.
-    bool word_start = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_' || i >= 0x80;
-    bool digit = i >= '0' && i <= '9';
-    uint8_t c = 0;
-    if (i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\f' || i == '\v') c |= kSpaceClass;
-    if (word_start) c |= kWordStartClass | kWordCharClass;
-    if (digit) c |= kDigitClass | kWordCharClass;
-    if (i == '$') c |= kWordCharClass;
-    classes[i] = c;
-  }
-  return classes;
-}
-
-constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
-
-inline bool HasClass(char c, uint8_t cls) {
-  return (kCharClasses[static_cast<unsigned char>(c)] & cls) != 0;
-}
+using lexer_detail::HasClass;
+using lexer_detail::kDigitClass;
+using lexer_detail::kSpaceClass;
+using lexer_detail::kWordCharClass;
+using lexer_detail::kWordStartClass;
 
 inline bool IsSpace(char c) { return HasClass(c, kSpaceClass); }
 inline bool IsDigit(char c) { return HasClass(c, kDigitClass); }
@@ -138,17 +119,6 @@ bool DdlLexer::AtLineStart(size_t pos) const {
     if (c != ' ' && c != '\t') return false;
   }
   return true;
-}
-
-Token DdlLexer::Make(TokenKind kind, size_t start, int line, int column) {
-  Token t;
-  t.kind = kind;
-  t.text = std::string_view(text_.data() + start, pos_ - start);
-  t.offset = start;
-  t.line = line;
-  t.column = column;
-  at_statement_start_ = kind == TokenKind::kDelimiter || kind == TokenKind::kMeta;
-  return t;
 }
 
 // Block comments nest in PostgreSQL only. Returns false when the comment is unclosed.
@@ -365,37 +335,12 @@ Token DdlLexer::LexWord(size_t start, int line, int column) {
   return Make(TokenKind::kWord, start, line, column);
 }
 
-// The fast path: whitespace, then a plain word or one of `( ) ,` -- most tokens of a
-// schema. Everything else (comments, quotes, numbers, delimiters, client commands at a
-// statement start) goes through NextGeneral(), which sees the same position.
-Token DdlLexer::Next() {
-  const char* data = text_.data();
-  const size_t size = text_.size();
-  size_t p = pos_;
-  while (p < size && IsSpace(data[p])) {
-    if (data[p] == '\n') {
-      ++line_;
-      line_start_ = p + 1;
-    }
-    ++p;
-  }
-  pos_ = p;
-  if (p >= size || at_statement_start_ || unterminated_comment_) return NextGeneral();
-  char c = data[p];
-  if (c == delimiter_[0]) return NextGeneral();
-  int column = static_cast<int>(p - line_start_) + 1;
-  if (IsWordStart(c)) {
-    size_t end = p + 1;
-    while (end < size && IsWordChar(data[end])) ++end;
-    if (end < size && data[end] == '\'') return NextGeneral();  // maybe E'...' or _utf8'...'
-    pos_ = end;
-    return Make(TokenKind::kWord, p, line_, column);
-  }
-  if (c == '(' || c == ')' || c == ',') {
-    pos_ = p + 1;
-    return Make(TokenKind::kPunct, p, line_, column);
-  }
-  // Quoted names and numbers, as LexToken() would lex them.
+// Next() after its inline fast path: quoted names, strings and numbers as LexToken()
+// would lex them, the rest through NextGeneral(). pos_ is at the token, past whitespace.
+Token DdlLexer::NextOther() {
+  const size_t p = pos_;
+  const char c = text_[p];
+  const int column = static_cast<int>(p - line_start_) + 1;
   const bool mysql = dialect_ == Dialect::kMysql;
   if (c == '`') return LexQuoted('`', false, TokenKind::kQuotedIdent, p, line_, column);
   if (c == '"') {
