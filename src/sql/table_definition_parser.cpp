@@ -153,15 +153,18 @@ std::string TableDefinitionParser::Text(const Token& string_token) const {
 
 bool TableDefinitionParser::ParseQualifiedName(TokenSpan& span, QualifiedName& out,
                                                ParseError& error) const {
-  std::vector<std::string> parts;
+  std::string name;    // the last part read
+  std::string schema;  // the part before it
+  bool first = true;
   do {
     const Token& t = span.Peek();
-    if (!t.IsName())
-      return Fail(error, t, parts.empty() ? "expected a name" : "expected a name after '.'");
-    parts.push_back(IdentifierValue(span.Take()));
+    if (!t.IsName()) return Fail(error, t, first ? "expected a name" : "expected a name after '.'");
+    schema = std::move(name);
+    name = IdentifierValue(span.Take());
+    first = false;
   } while (span.AcceptPunct('.'));
-  out.name = parts.back();
-  out.schema = parts.size() >= 2 ? parts[parts.size() - 2] : std::string();
+  out.name = std::move(name);
+  out.schema = std::move(schema);
   return true;
 }
 
@@ -391,8 +394,8 @@ bool TableDefinitionParser::ParseCreateTable(TokenSpan& span, const std::string&
     error.message = "expected a table name";
     return false;
   }
-  out.table.name = name.name;
-  out.table.schema = name.schema.empty() ? default_schema : name.schema;
+  out.table.name = std::move(name.name);
+  out.table.schema = name.schema.empty() ? default_schema : std::move(name.schema);
   const Token& next = span.Peek();
   if (is_virtual) {
     if (span.AcceptWord("USING")) {
