@@ -203,6 +203,17 @@ inline Token DdlLexer::Next() {
     pos_ = p + 1;
     return Make(TokenKind::kPunct, p, line_, static_cast<int>(p - line_start_) + 1);
   }
+  // A short quoted name (`name`, or "name" outside MySQL) closed on the same line, with
+  // no doubled quote; anything else is for LexQuoted(), by way of NextOther().
+  if (c == '`' || (c == '"' && dialect_ != model::Dialect::kMysql)) {
+    const size_t reach = p + 1 + kShortQuoted < size ? p + 1 + kShortQuoted : size;
+    for (size_t q = p + 1; q < reach && data[q] != '\n'; ++q) {
+      if (data[q] != c) continue;
+      if (q + 1 < size && data[q + 1] == c) break;
+      pos_ = q + 1;
+      return Make(TokenKind::kQuotedIdent, p, line_, static_cast<int>(p - line_start_) + 1);
+    }
+  }
   return NextOther();
 }
 
