@@ -233,3 +233,24 @@ TEST_CASE("sql::DdlLexer closes quoted text of any length at the same place") {
     }
   }
 }
+
+TEST_CASE("sql::DdlLexer closes quoted names of any length at the same place") {
+  for (size_t n = 55; n < 75; ++n) {
+    for (const char* middle : {"\"\"", "``", "\n", "x"}) {
+      for (char quote : {'"', '`'}) {
+        std::string body = std::string(n, 'a') + middle + "b";
+        std::string text = "(" + std::string(1, quote) + body + quote + " next";
+        auto tokens = Lex(text, Dialect::kPostgres);
+        // A doubled quote of the other kind is two ordinary characters.
+        REQUIRE(tokens.size() == 3);
+        CHECK(tokens[1].kind == TokenKind::kQuotedIdent);
+        CHECK(tokens[1].text == std::string(1, quote) + body + quote);
+        CHECK(tokens[2].text == "next");
+        CHECK(tokens[2].line == (std::string(middle) == "\n" ? 2 : 1));
+        CHECK(tokens[2].column == static_cast<int>(std::string(middle) == "\n"
+                                                       ? 4
+                                                       : text.size() - 3));
+      }
+    }
+  }
+}
