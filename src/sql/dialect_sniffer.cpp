@@ -115,10 +115,12 @@ constexpr SignalIndex MakeSignalIndex() {
   SignalIndex index;
   std::array<uint8_t, 257> count{};
   for (const Signal& s : kSignals) ++count[static_cast<unsigned char>(s.needle[0]) + 1];
-  for (size_t c = 1; c < 257; ++c) index.begin[c] = static_cast<uint8_t>(index.begin[c - 1] + count[c]);
+  for (size_t c = 1; c < 257; ++c)
+    index.begin[c] = static_cast<uint8_t>(index.begin[c - 1] + count[c]);
   std::array<uint8_t, 257> next = index.begin;
   for (size_t i = 0; i < kSignals.size(); ++i)
-    index.order[next[static_cast<unsigned char>(kSignals[i].needle[0])]++] = static_cast<uint8_t>(i);
+    index.order[next[static_cast<unsigned char>(kSignals[i].needle[0])]++] =
+        static_cast<uint8_t>(i);
   for (int c = 0; c < 256; ++c) {
     index.word_byte[c] = IsWordByte(static_cast<char>(c));
     index.lower[c] = Lower(static_cast<char>(c));
@@ -167,7 +169,8 @@ class Evidence {
   // inside a word). Positions must come in increasing order. Returns false when the
   // evidence is already decisive and the scan should stop.
   bool Visit(size_t pos) {
-    unsigned char u = static_cast<unsigned char>(kIndex.lower[static_cast<unsigned char>(head_[pos])]);
+    unsigned char u =
+        static_cast<unsigned char>(kIndex.lower[static_cast<unsigned char>(head_[pos])]);
     unsigned char next =
         pos + 1 < head_.size() ? kIndex.lower[static_cast<unsigned char>(head_[pos + 1])] : 0;
     if (!kIndex.HasPair(u, next)) return true;

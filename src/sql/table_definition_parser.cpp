@@ -77,9 +77,9 @@ bool TakeElements(TokenSpan& span, ElementCuts& cuts) {
   const Token* open = span.position();
   const Token* end = span.end();
   cuts.reserve(static_cast<size_t>(end - open) / 2 + 1);  // a column takes two tokens or more
-  const Token* begin = open + 1;  // of the current element
-  int parens = 0;                 // to find the matching ')', as TokenSpan::SkipOne() counts
-  int depth = 0;                  // '(' and '[' inside the current element, as UntilComma() counts
+  const Token* begin = open + 1;                          // of the current element
+  int parens = 0;  // to find the matching ')', as TokenSpan::SkipOne() counts
+  int depth = 0;   // '(' and '[' inside the current element, as UntilComma() counts
   for (const Token* p = open; p < end; ++p) {
     if (p->kind != TokenKind::kPunct || p->text.size() != 1) continue;
     switch (p->text[0]) {

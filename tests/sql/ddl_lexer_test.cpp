@@ -171,9 +171,10 @@ TEST_CASE("sql::DdlLexer SkipStatement agrees with Next on strings, comments and
 }
 
 TEST_CASE("sql::DdlLexer fast path keeps prefixed strings, delimiters and lines right") {
-  auto tokens = Lex("CREATE TABLE t (\n  a text DEFAULT E'x\\'y', b text DEFAULT _utf8mb4'z',\n"
-                    "  c int) ;\nn",
-                    Dialect::kPostgres);
+  auto tokens =
+      Lex("CREATE TABLE t (\n  a text DEFAULT E'x\\'y', b text DEFAULT _utf8mb4'z',\n"
+          "  c int) ;\nn",
+          Dialect::kPostgres);
   REQUIRE(tokens.size() == 19);
   CHECK(tokens[7].kind == TokenKind::kString);
   CHECK(tokens[7].text == "E'x\\'y'");
@@ -212,8 +213,10 @@ TEST_CASE("sql::DdlLexer closes quoted text of any length at the same place") {
   // with a doubled quote or an escape right at that spot, and newlines inside.
   for (size_t n = 55; n < 75; ++n) {
     for (const char* middle : {"''", "\\'", "\n", "x"}) {
-      std::string body = std::string(n, 'a') + middle + "b";
-      std::string text = "'" + body + "' next";
+      std::string body(n, 'a');
+      body.append(middle).append("b");
+      std::string quoted = std::string(1, '\'').append(body).append(1, '\'');
+      std::string text = quoted + " next";
       for (Dialect d : {Dialect::kPostgres, Dialect::kMysql}) {
         auto tokens = Lex(text, d);
         bool backslash_escapes = d == Dialect::kMysql;
@@ -226,7 +229,7 @@ TEST_CASE("sql::DdlLexer closes quoted text of any length at the same place") {
         }
         REQUIRE(tokens.size() == 2);
         CHECK(tokens[0].kind == TokenKind::kString);
-        CHECK(tokens[0].text == "'" + body + "'");
+        CHECK(tokens[0].text == quoted);
         CHECK(tokens[1].text == "next");
         CHECK(tokens[1].line == (std::string(middle) == "\n" ? 2 : 1));
       }
@@ -238,18 +241,19 @@ TEST_CASE("sql::DdlLexer closes quoted names of any length at the same place") {
   for (size_t n = 55; n < 75; ++n) {
     for (const char* middle : {"\"\"", "``", "\n", "x"}) {
       for (char quote : {'"', '`'}) {
-        std::string body = std::string(n, 'a') + middle + "b";
-        std::string text = "(" + std::string(1, quote) + body + quote + " next";
+        std::string body(n, 'a');
+        body.append(middle).append("b");
+        std::string quoted = std::string(1, quote).append(body).append(1, quote);
+        std::string text = "(" + quoted + " next";
         auto tokens = Lex(text, Dialect::kPostgres);
         // A doubled quote of the other kind is two ordinary characters.
         REQUIRE(tokens.size() == 3);
         CHECK(tokens[1].kind == TokenKind::kQuotedIdent);
-        CHECK(tokens[1].text == std::string(1, quote) + body + quote);
+        CHECK(tokens[1].text == quoted);
         CHECK(tokens[2].text == "next");
         CHECK(tokens[2].line == (std::string(middle) == "\n" ? 2 : 1));
-        CHECK(tokens[2].column == static_cast<int>(std::string(middle) == "\n"
-                                                       ? 4
-                                                       : text.size() - 3));
+        CHECK(tokens[2].column ==
+              static_cast<int>(std::string(middle) == "\n" ? 4 : text.size() - 3));
       }
     }
   }
