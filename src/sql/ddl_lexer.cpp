@@ -1,6 +1,8 @@
 #include "sql/ddl_lexer.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace gdpr::sql {
@@ -8,20 +10,17 @@ namespace {
 
 using model::Dialect;
 
-inline bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Character classes, looked up once per byte in the hot loops.
+using lexer_detail::HasClass;
+using lexer_detail::kDigitClass;
+using lexer_detail::kSpaceClass;
+using lexer_detail::kWordCharClass;
+using lexer_detail::kWordStartClass;
 
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Identifier characters: ASCII letters, '_', and every byte of a UTF-8 sequence, so
-// non-ASCII names stay whole without decoding.
-inline bool IsWordStart(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || u >= 0x80;
-}
-
-inline bool IsWordChar(char c) { return IsWordStart(c) || IsDigit(c) || c == '$'; }
+inline bool IsSpace(char c) { return HasClass(c, kSpaceClass); }
+inline bool IsDigit(char c) { return HasClass(c, kDigitClass); }
+inline bool IsWordStart(char c) { return HasClass(c, kWordStartClass); }
+inline bool IsWordChar(char c) { return HasClass(c, kWordCharClass); }
 
 }  // namespace
 
@@ -38,6 +37,9 @@ std::string IdentifierValue(const Token& token) {
   char open = t[0];
   char close = open == '[' ? ']' : open;
   if ((open != '"' && open != '`' && open != '[') || t.back() != close) return std::string(t);
+  std::string_view body = t.substr(1, t.size() - 2);
+  // Nearly every name has no doubled quote inside: one copy, no per-character appends.
+  if (open == '[' || body.find(close) == std::string_view::npos) return std::string(body);
   std::string out;
   out.reserve(t.size() - 2);
   for (size_t i = 1; i + 1 < t.size(); ++i) {
@@ -119,17 +121,6 @@ bool DdlLexer::AtLineStart(size_t pos) const {
   return true;
 }
 
-Token DdlLexer::Make(TokenKind kind, size_t start, int line, int column) {
-  Token t;
-  t.kind = kind;
-  t.text = text_.substr(start, pos_ - start);
-  t.offset = start;
-  t.line = line;
-  t.column = column;
-  at_statement_start_ = kind == TokenKind::kDelimiter || kind == TokenKind::kMeta;
-  return t;
-}
-
 // Block comments nest in PostgreSQL only. Returns false when the comment is unclosed.
 bool DdlLexer::SkipBlockComment() {
   const bool nests = dialect_ == Dialect::kPostgres;
@@ -155,16 +146,22 @@ bool DdlLexer::SkipBlockComment() {
 
 void DdlLexer::SkipSpaceAndComments() {
   const bool mysql = dialect_ == Dialect::kMysql;
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (IsSpace(c)) {
-      if (c == '\n') {
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  while (pos_ < size) {
+    // Whitespace runs (indentation, line ends) come before nearly every token.
+    size_t p = pos_;
+    while (p < size && IsSpace(data[p])) {
+      if (data[p] == '\n') {
         ++line_;
-        line_start_ = pos_ + 1;
+        line_start_ = p + 1;
       }
-      ++pos_;
-      continue;
+      ++p;
     }
+    pos_ = p;
+    if (p >= size) return;
+    char c = data[p];
+    if (c != '-' && c != '/' && c != '#') return;
     char n = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
     // MySQL needs whitespace after `--` (`1--2` is arithmetic there).
     bool dash_comment =
@@ -211,8 +208,8 @@ bool DdlLexer::TryDelimiterCommand() {
 }
 
 bool DdlLexer::AtDelimiter() const {
-  if (delimiter_.size() == 1) return text_[pos_] == delimiter_[0];
-  return text_.substr(pos_, delimiter_.size()) == delimiter_;
+  if (text_[pos_] != delimiter_[0]) return false;
+  return delimiter_.size() == 1 || text_.substr(pos_, delimiter_.size()) == delimiter_;
 }
 
 Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
@@ -227,6 +224,23 @@ Token DdlLexer::LexLine(TokenKind kind, size_t start, int line, int column) {
 Token DdlLexer::LexQuoted(char close, bool backslash, TokenKind kind, size_t start, int line,
                           int column) {
   const char* data = text_.data();
+  // Most quoted text is a short name or value: a plain loop finds its end sooner than
+  // memchr calls. Anything unusual before the closing quote (a newline, an escape) or no
+  // quote within reach leaves it to the general loop below.
+  const size_t size = text_.size();
+  const size_t reach = std::min(size, pos_ + 1 + kShortQuoted);
+  for (size_t q = pos_ + 1; q < reach; ++q) {
+    char ch = data[q];
+    if (ch == close) {
+      if (close != ']' && q + 1 < size && data[q + 1] == close) {
+        ++q;  // a doubled quote stands for one
+        continue;
+      }
+      pos_ = q + 1;
+      return Make(kind, start, line, column);
+    }
+    if (ch == '\n' || (backslash && ch == '\\')) break;
+  }
   const char* end = data + text_.size();
   const char* p = data + pos_ + 1;  // past the opening quote (prefixes were consumed by the caller)
   bool closed = false;
@@ -304,7 +318,11 @@ Token DdlLexer::LexNumber(size_t start, int line, int column) {
 }
 
 Token DdlLexer::LexWord(size_t start, int line, int column) {
-  while (pos_ < text_.size() && IsWordChar(text_[pos_])) ++pos_;
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  size_t p = pos_;
+  while (p < size && IsWordChar(data[p])) ++p;
+  pos_ = p;
   // Prefixed string literals: E'..' N'..' X'..' B'..' and MySQL _utf8mb4'..'.
   if (pos_ < text_.size() && text_[pos_] == '\'') {
     std::string_view word = text_.substr(start, pos_ - start);
@@ -317,7 +335,24 @@ Token DdlLexer::LexWord(size_t start, int line, int column) {
   return Make(TokenKind::kWord, start, line, column);
 }
 
-Token DdlLexer::Next() {
+// Next() after its inline fast path: quoted names, strings and numbers as LexToken()
+// would lex them, the rest through NextGeneral(). pos_ is at the token, past whitespace.
+Token DdlLexer::NextOther() {
+  const size_t p = pos_;
+  const char c = text_[p];
+  const int column = static_cast<int>(p - line_start_) + 1;
+  const bool mysql = dialect_ == Dialect::kMysql;
+  if (c == '`') return LexQuoted('`', false, TokenKind::kQuotedIdent, p, line_, column);
+  if (c == '"') {
+    return mysql ? LexQuoted('"', true, TokenKind::kString, p, line_, column)
+                 : LexQuoted('"', false, TokenKind::kQuotedIdent, p, line_, column);
+  }
+  if (c == '\'') return LexQuoted('\'', mysql, TokenKind::kString, p, line_, column);
+  if (IsDigit(c)) return LexNumber(p, line_, column);
+  return NextGeneral();
+}
+
+Token DdlLexer::NextGeneral() {
   SkipSpaceAndComments();
   size_t start = pos_;
   int line = line_;

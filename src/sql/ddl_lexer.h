@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -65,6 +66,37 @@ inline bool Token::IsWord(std::string_view keyword) const {
   return kind == TokenKind::kWord && EqualsIgnoreCase(text, keyword);
 }
 
+namespace lexer_detail {
+
+// Character classes, looked up once per byte in the lexer's hot loops (here because
+// DdlLexer::Next() is inline).
+enum : uint8_t { kSpaceClass = 1, kWordStartClass = 2, kWordCharClass = 4, kDigitClass = 8 };
+
+constexpr std::array<uint8_t, 256> MakeCharClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int i = 0; i < 256; ++i) {
+    // Identifier characters: ASCII letters, '_', and every byte of a UTF-8 sequence, so
+    // non-ASCII names stay whole without decoding.
+    bool word_start = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i == '_' || i >= 0x80;
+    bool digit = i >= '0' && i <= '9';
+    uint8_t c = 0;
+    if (i == ' ' || i == '\t' || i == '\n' || i == '\r' || i == '\f' || i == '\v') c |= kSpaceClass;
+    if (word_start) c |= kWordStartClass | kWordCharClass;
+    if (digit) c |= kDigitClass | kWordCharClass;
+    if (i == '$') c |= kWordCharClass;
+    classes[i] = c;
+  }
+  return classes;
+}
+
+inline constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
+
+inline bool HasClass(char c, uint8_t cls) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & cls) != 0;
+}
+
+}  // namespace lexer_detail
+
 // The value of an identifier token: quotes removed and doubled quotes undone
 // ("a""b" -> a"b); bare words are returned as written.
 std::string IdentifierValue(const Token& token);
@@ -97,6 +129,8 @@ class DdlLexer {
   size_t offset() const { return pos_; }
 
  private:
+  Token NextGeneral();
+  Token NextOther();
   bool AtLineStart(size_t pos) const;
   bool IsSpecial(unsigned char c) const;
   void CountLines(const char* from, const char* to);
@@ -114,6 +148,8 @@ class DdlLexer {
   Token LexNumber(size_t start, int line, int column);
   Token LexWord(size_t start, int line, int column);
 
+  static constexpr size_t kShortQuoted = 64;  // see LexQuoted()
+
   std::string_view text_;
   model::Dialect dialect_;
   size_t pos_ = 0;
@@ -124,5 +160,61 @@ class DdlLexer {
   bool at_statement_start_ = true;   // client commands are only recognised here
   std::array<bool, 256> special_{};  // see IsSpecial(); recomputed when the delimiter changes
 };
+
+inline Token DdlLexer::Make(TokenKind kind, size_t start, int line, int column) {
+  Token t;
+  t.kind = kind;
+  t.text = std::string_view(text_.data() + start, pos_ - start);
+  t.offset = start;
+  t.line = line;
+  t.column = column;
+  at_statement_start_ = kind == TokenKind::kDelimiter || kind == TokenKind::kMeta;
+  return t;
+}
+
+// Inline, because it runs for every token. The fast path: whitespace, then a plain word
+// or one of `( ) ,` -- most tokens of a schema. Everything else (comments, quotes,
+// numbers, delimiters, client commands at a statement start) goes through NextOther()
+// or NextGeneral(), which see the same position.
+inline Token DdlLexer::Next() {
+  using lexer_detail::HasClass;
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  size_t p = pos_;
+  while (p < size && HasClass(data[p], lexer_detail::kSpaceClass)) {
+    if (data[p] == '\n') {
+      ++line_;
+      line_start_ = p + 1;
+    }
+    ++p;
+  }
+  pos_ = p;
+  if (p >= size || at_statement_start_ || unterminated_comment_) return NextGeneral();
+  char c = data[p];
+  if (c == delimiter_[0]) return NextGeneral();
+  if (HasClass(c, lexer_detail::kWordStartClass)) {
+    size_t end = p + 1;
+    while (end < size && HasClass(data[end], lexer_detail::kWordCharClass)) ++end;
+    if (end < size && data[end] == '\'') return NextGeneral();  // maybe E'...' or _utf8'...'
+    pos_ = end;
+    return Make(TokenKind::kWord, p, line_, static_cast<int>(p - line_start_) + 1);
+  }
+  if (c == '(' || c == ')' || c == ',') {
+    pos_ = p + 1;
+    return Make(TokenKind::kPunct, p, line_, static_cast<int>(p - line_start_) + 1);
+  }
+  // A short quoted name (`name`, or "name" outside MySQL) closed on the same line, with
+  // no doubled quote; anything else is for LexQuoted(), by way of NextOther().
+  if (c == '`' || (c == '"' && dialect_ != model::Dialect::kMysql)) {
+    const size_t reach = p + 1 + kShortQuoted < size ? p + 1 + kShortQuoted : size;
+    for (size_t q = p + 1; q < reach && data[q] != '\n'; ++q) {
+      if (data[q] != c) continue;
+      if (q + 1 < size && data[q + 1] == c) break;
+      pos_ = q + 1;
+      return Make(TokenKind::kQuotedIdent, p, line_, static_cast<int>(p - line_start_) + 1);
+    }
+  }
+  return NextOther();
+}
 
 }  // namespace gdpr::sql

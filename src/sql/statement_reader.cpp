@@ -1,6 +1,7 @@
 #include "sql/statement_reader.h"
 
 #include <algorithm>
+#include <new>
 
 namespace gdpr::sql {
 
@@ -19,6 +20,7 @@ void StatementReader::Reset() {
 // `END WHILE` and `END REPEAT` close blocks that were never counted, so they are undone.
 void StatementReader::TrackRoutine(const Token& t) {
   if (!routine_) {
+    if (blocked_) return;  // a table, view or index: nothing later can make it a routine
     // The routine keyword comes right after CREATE and its prefixes (OR REPLACE,
     // DEFINER=user@host or DEFINER=CURRENT_USER(), ...). Once the statement shows it is
     // a table, view or index, a later `event` or `function` is just a name.
@@ -64,18 +66,27 @@ Token StatementReader::SkipRest(Statement& out) {
 }
 
 bool StatementReader::Next(Statement& out) {
+  std::vector<Token>& tokens = out.tokens;
   for (;;) {
-    out.tokens.clear();
+    tokens.clear();
     out.first = Token{};
     out.bytes = 0;
     out.too_long = out.unterminated = false;
     Reset();
     bool any = false;
-    Token t;
+    TokenKind end = TokenKind::kEnd;
     for (;;) {
-      t = lexer_.Next();
-      if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kMeta) break;
-      if (t.kind == TokenKind::kDelimiter && !(routine_ && block_depth_ > 0)) break;
+      // Each token is lexed straight into the vector (guaranteed copy elision) and taken
+      // out again when it is not kept: copying a token that was just written field by
+      // field stalls the CPU's store forwarding, and this runs for every token.
+      const size_t kept = tokens.size();
+      Token& t = *::new (static_cast<void*>(&tokens.emplace_back())) Token(lexer_.Next());
+      if (t.kind == TokenKind::kEnd || t.kind == TokenKind::kMeta ||
+          (t.kind == TokenKind::kDelimiter && !(routine_ && block_depth_ > 0))) {
+        end = t.kind;
+        tokens.pop_back();
+        break;
+      }
       if (!any) {
         any = true;
         out.first = t;
@@ -89,23 +100,26 @@ bool StatementReader::Next(Statement& out) {
         out.unterminated_at = t;
       }
       out.bytes = t.offset + t.text.size() - out.first.offset;
-      if ((out.bytes > max_bytes_ || out.tokens.size() >= max_tokens_) && !out.too_long) {
+      if ((out.bytes > max_bytes_ || kept >= max_tokens_) && !out.too_long) {
         out.too_long = true;
         keep_ = false;
-        out.tokens.clear();
-      }
-      if (keep_) {
-        TrackRoutine(t);
+        tokens.clear();
+      } else if (keep_) {
+        if (routine_ || !blocked_) TrackRoutine(t);  // a table's tokens need no tracking
         // A routine is only scanned for its end; its body is never parsed.
-        if (!routine_) out.tokens.push_back(t);
-      } else if (!copy_) {
-        t = SkipRest(out);
+        if (routine_) tokens.pop_back();
+        continue;
+      } else {
+        tokens.pop_back();
+      }
+      if (!copy_) {
+        end = SkipRest(out).kind;
         break;
       }
     }
-    if (copy_ && stdin_ && t.kind == TokenKind::kDelimiter) lexer_.SkipCopyData();
+    if (copy_ && stdin_ && end == TokenKind::kDelimiter) lexer_.SkipCopyData();
     if (any) return true;
-    if (t.kind == TokenKind::kEnd) return false;
+    if (end == TokenKind::kEnd) return false;
   }
 }
 

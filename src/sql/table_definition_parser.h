@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/schema.h"
@@ -22,6 +23,9 @@ struct ParseError {
   std::string message;  // "expected '(' after the table name"
   std::string hint;     // optional
 };
+
+// The elements of a parenthesised list, as [begin, end) token ranges.
+using ElementCuts = std::vector<std::pair<const Token*, const Token*>>;
 
 struct QualifiedName {
   std::string schema;  // empty when unqualified
@@ -68,7 +72,7 @@ class TableDefinitionParser {
   bool ParseColumnList(TokenSpan& span, std::vector<std::string>& out, ParseError& error) const;
 
  private:
-  bool ParseElements(TokenSpan inner, TableDefinition& out, ParseError& error) const;
+  bool ParseElements(const ElementCuts& elements, TableDefinition& out, ParseError& error) const;
   void ParseTableOptions(TokenSpan& span, TableDefinition& out) const;
   void ParseVirtualArgs(TokenSpan& span, model::Table& table) const;
   bool ParseReferences(TokenSpan& span, model::ForeignKey& fk, ParseError& error) const;
@@ -78,6 +82,9 @@ class TableDefinitionParser {
   std::string Text(const Token& string_token) const;
 
   model::Dialect dialect_;
+  // Scratch for the element cuts of the table being parsed (never two at once), kept so
+  // that its memory is allocated once per parse, not once per table.
+  mutable ElementCuts cuts_;
 };
 
 // Marks the columns named in table.primary_key as primary-key and NOT NULL.

@@ -3,15 +3,42 @@
 namespace gdpr::sql {
 namespace {
 
+// Canonical spacing works on single-character punctuation and `::` only: the
+// character, kCast for `::` (a lone ':' is not a cast), or 0.
+constexpr int kCast = 256;
+
+int PunctCode(const Token& t) {
+  if (t.kind != TokenKind::kPunct) return 0;
+  if (t.text.size() == 1) return static_cast<unsigned char>(t.text[0]);
+  return t.text == "::" ? kCast : 0;
+}
+
 bool NoSpaceBefore(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return false;
-  return t.text == "(" || t.text == ")" || t.text == "," || t.text == "[" || t.text == "]" ||
-         t.text == "." || t.text == "::";
+  switch (PunctCode(t)) {
+    case '(':
+    case ')':
+    case ',':
+    case '[':
+    case ']':
+    case '.':
+    case kCast:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool NoSpaceAfter(const Token& t) {
-  if (t.kind != TokenKind::kPunct) return false;
-  return t.text == "(" || t.text == "[" || t.text == "." || t.text == "::" || t.text == ",";
+  switch (PunctCode(t)) {
+    case '(':
+    case '[':
+    case '.':
+    case kCast:
+    case ',':
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -25,65 +52,47 @@ TokenSpan::TokenSpan(const Token* begin, const Token* end) : end_(end), pos_(beg
   }
 }
 
-const Token& TokenSpan::Peek(size_t ahead) const {
-  if (pos_ >= end_ || static_cast<size_t>(end_ - pos_) <= ahead) return end_token_;
-  return pos_[ahead];
-}
-
-const Token& TokenSpan::Take() {
-  if (pos_ >= end_) return end_token_;
-  return *pos_++;
-}
-
-bool TokenSpan::AcceptWord(std::string_view keyword) {
-  if (!Peek().IsWord(keyword)) return false;
-  ++pos_;
-  return true;
-}
-
 bool TokenSpan::AcceptWords(std::string_view a, std::string_view b) {
   if (!Peek().IsWord(a) || !Peek(1).IsWord(b)) return false;
   pos_ += 2;
   return true;
 }
 
-bool TokenSpan::AcceptPunct(char c) {
-  if (!Peek().IsPunct(c)) return false;
-  ++pos_;
-  return true;
-}
-
-bool TokenSpan::SkipOne() {
+// The scans below walk a local pointer: writing pos_ back on every token would cost a
+// store per token in these loops, which run over every token of every table.
+bool TokenSpan::SkipGroup() {
   if (pos_ >= end_) return false;
-  if (!pos_->IsPunct('(')) {
-    ++pos_;
-    return true;
-  }
   int depth = 0;
-  for (; pos_ < end_; ++pos_) {
-    if (pos_->IsPunct('(')) {
+  for (const Token* p = pos_; p < end_; ++p) {
+    if (p->IsPunct('(')) {
       ++depth;
-    } else if (pos_->IsPunct(')') && --depth == 0) {
-      ++pos_;
+    } else if (p->IsPunct(')') && --depth == 0) {
+      pos_ = p + 1;
       return true;
     }
   }
+  pos_ = end_;
   return false;
 }
 
+// Called for every element of every table, so it looks at each token's kind and first
+// byte only.
 TokenSpan TokenSpan::UntilComma() {
   const Token* start = pos_;
+  const Token* p = pos_;
   int depth = 0;
-  for (; pos_ < end_; ++pos_) {
-    if (pos_->kind != TokenKind::kPunct) continue;
-    if (pos_->IsPunct('(') || pos_->IsPunct('['))
+  for (; p < end_; ++p) {
+    if (p->kind != TokenKind::kPunct || p->text.size() != 1) continue;
+    char c = p->text[0];
+    if (c == '(' || c == '[')
       ++depth;
-    else if (pos_->IsPunct(')') || pos_->IsPunct(']'))
+    else if (c == ')' || c == ']')
       --depth;
-    else if (depth <= 0 && pos_->IsPunct(','))
+    else if (c == ',' && depth <= 0)
       break;
   }
-  return TokenSpan(start, pos_);
+  pos_ = p;
+  return TokenSpan(start, p);
 }
 
 TokenSpan TokenSpan::UntilWord(std::string_view stop) {
@@ -101,7 +110,22 @@ TokenSpan TokenSpan::UntilWord(std::string_view stop) {
 }
 
 std::string JoinTokens(const Token* begin, const Token* end) {
+  if (begin >= end) return std::string();
+  // Types are usually written with the canonical spacing already ("character
+  // varying(255)"): then the result is the source text, copied once.
+  bool canonical = true;
+  for (const Token* t = begin + 1; t < end && canonical; ++t) {
+    const Token& prev = t[-1];
+    size_t gap = t->offset - (prev.offset + prev.text.size());
+    if (NoSpaceAfter(prev) || NoSpaceBefore(*t))
+      canonical = gap == 0;
+    else
+      canonical = gap == 1 && prev.text.data()[prev.text.size()] == ' ';
+  }
+  if (canonical)
+    return std::string(begin->text.data(), end[-1].offset + end[-1].text.size() - begin->offset);
   std::string out;
+  if (end > begin) out.reserve(end[-1].offset + end[-1].text.size() - begin->offset);
   const Token* prev = nullptr;
   for (const Token* t = begin; t < end; ++t) {
     if (prev && !NoSpaceAfter(*prev) && !NoSpaceBefore(*t)) out += ' ';

@@ -18,15 +18,27 @@ class TokenSpan {
 
   bool AtEnd() const { return pos_ >= end_; }
   // The token `ahead` places after the current one; an kEnd token past the end.
-  const Token& Peek(size_t ahead = 0) const;
-  const Token& Take();  // returns the current token and moves past it
+  const Token& Peek(size_t ahead = 0) const {
+    if (pos_ >= end_ || static_cast<size_t>(end_ - pos_) <= ahead) return end_token_;
+    return pos_[ahead];
+  }
+  // Returns the current token and moves past it.
+  const Token& Take() { return pos_ >= end_ ? end_token_ : *pos_++; }
   const Token* position() const { return pos_; }
   const Token* end() const { return end_; }
   void Seek(const Token* p) { pos_ = p; }
 
-  bool AcceptWord(std::string_view keyword);                 // consumes it when it matches
+  bool AcceptWord(std::string_view keyword) {  // consumes it when it matches
+    if (!Peek().IsWord(keyword)) return false;
+    ++pos_;
+    return true;
+  }
   bool AcceptWords(std::string_view a, std::string_view b);  // both or nothing
-  bool AcceptPunct(char c);
+  bool AcceptPunct(char c) {
+    if (!Peek().IsPunct(c)) return false;
+    ++pos_;
+    return true;
+  }
   bool PeekWord(std::string_view keyword, size_t ahead = 0) const {
     return Peek(ahead).IsWord(keyword);
   }
@@ -34,7 +46,13 @@ class TokenSpan {
 
   // At '(': moves past its matching ')' and returns true; returns false (and moves to
   // the end) when it is never closed. Anywhere else: moves one token and returns true.
-  bool SkipOne();
+  bool SkipOne() {
+    if (pos_ < end_ && !pos_->IsPunct('(')) {  // the common case, inline
+      ++pos_;
+      return true;
+    }
+    return SkipGroup();
+  }
   // From the current position, the tokens before the next ',' (or `stop` word) at
   // nesting depth 0, or the end. Moves past the returned tokens, not past the comma.
   TokenSpan UntilComma();
@@ -42,6 +60,8 @@ class TokenSpan {
   TokenSpan UntilWord(std::string_view stop);
 
  private:
+  bool SkipGroup();  // SkipOne() at '(' or at the end
+
   const Token* end_ = nullptr;
   const Token* pos_ = nullptr;
   Token end_token_;  // kEnd, placed at the last token so errors there have a location

@@ -169,3 +169,92 @@ TEST_CASE("sql::DdlLexer SkipStatement agrees with Next on strings, comments and
   CHECK(unterminated.kind != TokenKind::kUnterminated);
   CHECK(lexer.Next().IsWord("CREATE"));
 }
+
+TEST_CASE("sql::DdlLexer fast path keeps prefixed strings, delimiters and lines right") {
+  auto tokens =
+      Lex("CREATE TABLE t (\n  a text DEFAULT E'x\\'y', b text DEFAULT _utf8mb4'z',\n"
+          "  c int) ;\nn",
+          Dialect::kPostgres);
+  REQUIRE(tokens.size() == 19);
+  CHECK(tokens[7].kind == TokenKind::kString);
+  CHECK(tokens[7].text == "E'x\\'y'");
+  CHECK(tokens[12].kind == TokenKind::kString);
+  CHECK(tokens[12].text == "_utf8mb4'z'");
+  CHECK(tokens[14].text == "c");
+  CHECK(tokens[14].line == 3);
+  CHECK(tokens[14].column == 3);
+  CHECK(tokens[16].IsPunct(')'));
+  CHECK(tokens[17].kind == TokenKind::kDelimiter);
+  CHECK(tokens[18].text == "n");
+  CHECK(tokens[18].line == 4);
+  CHECK(tokens[18].column == 1);
+  // A delimiter that starts like a word or a parenthesis still ends the statement.
+  auto my = Lex("DELIMITER )\nCREATE x)\nDELIMITER ;\nz;", Dialect::kMysql);
+  REQUIRE(my.size() == 7);
+  CHECK(my[0].kind == TokenKind::kMeta);
+  CHECK(my[2].text == "x");
+  CHECK(my[3].kind == TokenKind::kDelimiter);
+  CHECK(my[4].kind == TokenKind::kMeta);
+  CHECK(my[5].text == "z");
+  CHECK(my[6].kind == TokenKind::kDelimiter);
+}
+
+TEST_CASE("sql::IdentifierValue undoes doubled quotes only where the quote allows them") {
+  auto tokens = Lex("\"plain\" \"a\"\"b\" `c``d` [e]]", Dialect::kSqlite);
+  REQUIRE(tokens.size() >= 4);
+  CHECK(IdentifierValue(tokens[0]) == "plain");
+  CHECK(IdentifierValue(tokens[1]) == "a\"b");
+  CHECK(IdentifierValue(tokens[2]) == "c`d");
+  CHECK(IdentifierValue(tokens[3]) == "e");
+}
+
+TEST_CASE("sql::DdlLexer closes quoted text of any length at the same place") {
+  // Around the length where the lexer changes its way of looking for the closing quote,
+  // with a doubled quote or an escape right at that spot, and newlines inside.
+  for (size_t n = 55; n < 75; ++n) {
+    for (const char* middle : {"''", "\\'", "\n", "x"}) {
+      std::string body(n, 'a');
+      body.append(middle).append("b");
+      std::string quoted = std::string(1, '\'').append(body).append(1, '\'');
+      std::string text = quoted + " next";
+      for (Dialect d : {Dialect::kPostgres, Dialect::kMysql}) {
+        auto tokens = Lex(text, d);
+        bool backslash_escapes = d == Dialect::kMysql;
+        bool escaped_quote = std::string(middle) == "\\'";
+        if (escaped_quote && !backslash_escapes) {
+          // PostgreSQL: the backslash is a character and the quote closes the string.
+          REQUIRE(tokens.size() >= 2);
+          CHECK(tokens[0].text.size() == n + 3);
+          continue;
+        }
+        REQUIRE(tokens.size() == 2);
+        CHECK(tokens[0].kind == TokenKind::kString);
+        CHECK(tokens[0].text == quoted);
+        CHECK(tokens[1].text == "next");
+        CHECK(tokens[1].line == (std::string(middle) == "\n" ? 2 : 1));
+      }
+    }
+  }
+}
+
+TEST_CASE("sql::DdlLexer closes quoted names of any length at the same place") {
+  for (size_t n = 55; n < 75; ++n) {
+    for (const char* middle : {"\"\"", "``", "\n", "x"}) {
+      for (char quote : {'"', '`'}) {
+        std::string body(n, 'a');
+        body.append(middle).append("b");
+        std::string quoted = std::string(1, quote).append(body).append(1, quote);
+        std::string text = "(" + quoted + " next";
+        auto tokens = Lex(text, Dialect::kPostgres);
+        // A doubled quote of the other kind is two ordinary characters.
+        REQUIRE(tokens.size() == 3);
+        CHECK(tokens[1].kind == TokenKind::kQuotedIdent);
+        CHECK(tokens[1].text == quoted);
+        CHECK(tokens[2].text == "next");
+        CHECK(tokens[2].line == (std::string(middle) == "\n" ? 2 : 1));
+        CHECK(tokens[2].column ==
+              static_cast<int>(std::string(middle) == "\n" ? 4 : text.size() - 3));
+      }
+    }
+  }
+}

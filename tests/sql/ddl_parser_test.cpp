@@ -388,3 +388,31 @@ TEST_CASE("sql::DdlParser sniffs the dialect when asked") {
   CHECK(s.path == "m.sql");
   CHECK(s.tables.size() == 1);
 }
+
+TEST_CASE("sql::DdlParser cuts a table body at its depth-0 commas only") {
+  Schema s = ParseClean(
+      "CREATE TABLE t (, a numeric(4,2) DEFAULT round(1.5, 1), b text[] ,\n"
+      "  c int CHECK (c IN (1, 2)), PRIMARY KEY (a, c),) WITH (fillfactor = 70);\n"
+      "CREATE TABLE p PARTITION OF t (CONSTRAINT k CHECK (a > 0), d int) FOR VALUES IN (1);",
+      Dialect::kPostgres);
+  const Table& t = GetTable(s, "t");
+  REQUIRE(t.columns.size() == 3);
+  CHECK(t.columns[0].name == "a");
+  CHECK(t.columns[0].type == "numeric(4,2)");
+  CHECK(t.columns[0].default_value == "round(1.5, 1)");
+  CHECK(t.columns[1].type == "text[]");
+  CHECK(t.columns[2].name == "c");
+  CHECK(t.primary_key == std::vector<std::string>{"a", "c"});
+  const Table& p = GetTable(s, "p");
+  REQUIRE(p.columns.size() == 4);  // the parent's three, then its own
+  CHECK(p.columns[3].name == "d");
+  // The body ends at the ')' that matches its '(': the table options after it are no
+  // columns, and a body that is never closed is an error at its '('.
+  Diagnostics diags;
+  Schema broken = Parse("CREATE TABLE u (a int, b numeric(4,2);\nCREATE TABLE v (a int);",
+                        Dialect::kPostgres, diags);
+  REQUIRE(broken.tables.size() == 1);
+  CHECK(broken.tables[0].name == "v");
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].location.ToString() == "t.sql:1:16");
+}

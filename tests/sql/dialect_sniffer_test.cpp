@@ -34,3 +34,39 @@ TEST_CASE("sql::SniffDialect returns unknown without evidence") {
   CHECK(SniffDialect("") == Dialect::kUnknown);
   CHECK(SniffDialect("CREATE TABLE a (b int, c varchar(10));") == Dialect::kUnknown);
 }
+
+TEST_CASE("sql::SniffDialect counts word signals only at the start of a word") {
+  // `serial`, `unsigned` and `bytea` inside longer names are no evidence.
+  CHECK(SniffDialect("CREATE TABLE a (myserial int, notunsigned int, x_bytea int);") ==
+        Dialect::kUnknown);
+  CHECK(SniffDialect("CREATE TABLE a (b SERIAL);") == Dialect::kPostgres);
+  CHECK(SniffDialect("CREATE TABLE a (b int UNSIGNED);") == Dialect::kMysql);
+  // After a digit or '_' a letter is inside a word; after other bytes it starts one.
+  CHECK(SniffDialect("CREATE TABLE a (b1serial int, _serial int);") == Dialect::kUnknown);
+  CHECK(SniffDialect("CREATE TABLE a (b int,serial int);") == Dialect::kPostgres);
+  CHECK(SniffDialect("CREATE TABLE a (\xc3\xa9serial int);") == Dialect::kPostgres);
+}
+
+TEST_CASE("sql::SniffDialect finds signals at every position of a long text") {
+  // Signals at the very start, across 16-byte boundaries and in the last bytes.
+  for (size_t pad = 0; pad < 40; ++pad) {
+    std::string filler(pad, ' ');
+    CHECK(SniffDialect(filler + "`a`") == Dialect::kMysql);
+    CHECK(SniffDialect("CREATE TABLE a (b int" + filler + ") WITHOUT ROWID;") == Dialect::kSqlite);
+    CHECK(SniffDialect("x" + filler + "::int") == Dialect::kPostgres);
+    CHECK(SniffDialect(filler + "Serial") == Dialect::kPostgres);
+    CHECK(SniffDialect(filler + "xserial") == Dialect::kUnknown);
+  }
+}
+
+TEST_CASE("sql::SniffDialect stops early once the evidence is decisive") {
+  // Decisive PostgreSQL evidence in the first 4 KiB; MySQL noise after it is not read.
+  std::string text = "SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\n";
+  for (int i = 0; i < 10; ++i) text += "CREATE TABLE t (a character varying, b timestamptz);\n";
+  text += std::string(5000, ' ');
+  for (int i = 0; i < 200; ++i) text += "CREATE TABLE `t` (a int) ENGINE=InnoDB;\n";
+  CHECK(SniffDialect(text) == Dialect::kPostgres);
+  // Without that early lead, the MySQL evidence wins.
+  CHECK(SniffDialect(std::string(5000, ' ') + text.substr(text.find("CREATE TABLE `t`"))) ==
+        Dialect::kMysql);
+}
