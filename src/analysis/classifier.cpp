@@ -697,8 +697,11 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
   }
   if (column.comment.empty()) {
     if (local.verdicts.size() > kMaxThreadCacheEntries) local.verdicts.clear();
-    local.verdicts.emplace(key, entry.verdict);
-    return entry.verdict;
+    // A copy of its own: threads handing out one shared object would make its
+    // reference count bounce between cores on every column.
+    auto own = std::make_shared<const ColumnVerdict>(*entry.verdict);
+    local.verdicts.emplace(key, own);
+    return own;
   }
   std::vector<Hit> hits = entry.hits;
   im.AddCommentHits(normalised, type, ctx, column.comment, hits);

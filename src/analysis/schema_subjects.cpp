@@ -30,6 +30,13 @@ struct TableSlots {
   int retention = FieldSlot("table", "retention");
 };
 
+// In place: the path keeps its buffer from one column to the next (no allocation).
+void SetLocation(model::SourceLocation& loc, const std::string& path, int line) {
+  loc.path.assign(path);
+  loc.line = line;
+  loc.column = 0;
+}
+
 const ColumnSlots& Col() {
   static const ColumnSlots slots;
   return slots;
@@ -104,7 +111,7 @@ void SchemaSubjectBuilder::BuildTable(const model::System& s, const model::Datas
   const TableSlots& tab = Tab();
   SubjectRecord& table = table_rec_;
   table.subject.id.assign(d.id).append(".").append(t.name);
-  table.loc = {schema.path, t.line, 0};
+  SetLocation(table.loc, schema.path, t.line);
   table_categories_.clear();
   table_purposes_.clear();
   column_names_.clear();
@@ -165,7 +172,7 @@ void SchemaSubjectBuilder::BuildColumn(const model::System& s, const model::Data
   DecideCategories(d, t, col);
   SubjectRecord& r = column_rec_;
   r.subject.id.assign(d.id).append(".").append(t.name).append(".").append(col.name);
-  r.loc = {schema.path, col.line > 0 ? col.line : t.line, 0};
+  SetLocation(r.loc, schema.path, col.line > 0 ? col.line : t.line);
   r.related_purposes.clear();
   conditions_.clear();
   bases_.clear();

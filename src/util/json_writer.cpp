@@ -34,6 +34,9 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   return len;
 }
 
+// A byte written as it is: printable ASCII other than the quote and the backslash.
+bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
 void AppendEscaped(std::string& out, unsigned char c) {
   switch (c) {
     case '"': out += "\\\""; return;
@@ -61,6 +64,14 @@ std::string JsonWriter::Quote(std::string_view value) {
   out.reserve(value.size() + 2);
   out += '"';
   for (size_t i = 0; i < value.size();) {
+    // Most text needs no escape: copy runs of plain ASCII at once.
+    size_t plain = i;
+    while (plain < value.size() && IsPlainAscii(static_cast<unsigned char>(value[plain]))) ++plain;
+    if (plain > i) {
+      out.append(value.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(value[i]);
     if (c < 0x80) {
       AppendEscaped(out, c);
