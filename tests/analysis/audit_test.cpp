@@ -60,6 +60,26 @@ AuditInputs Inputs(const std::string& expires) {
   return inputs;
 }
 
+// A pack with C-001 (personal columns no purpose covers) and `more` rules after it.
+RuleSet ColumnRulesAnd(const std::string& more) {
+  RuleSet set;
+  model::Diagnostics diags;
+  ConditionScope scope{"", &gdpr::testing::TestTaxonomy(), &gdpr::testing::TestCountries(),
+                       &CheckRegistry::Builtins()};
+  REQUIRE(set.AddPack("rules:\n"
+                      "  - id: C-001\n"
+                      "    title: Uncovered\n"
+                      "    severity: medium\n"
+                      "    articles: [\"Art. 30(1)(c)\"]\n"
+                      "    fine_tier: \"83(4)\"\n"
+                      "    applies_to: column\n"
+                      "    when: { all: [ { field: personal, equals: true }, { field: covered, equals: false } ] }\n"
+                      "    message: \"Column {id} is not covered\"\n"
+                      "    remediation: Declare it.\n" + more,
+                      "pack.yaml", scope, diags));
+  return set;
+}
+
 }  // namespace
 
 TEST_CASE("analysis::RunAudit applies waivers and reports expired ones") {
@@ -124,20 +144,7 @@ TEST_CASE("analysis::RunAudit gives the same report on one thread and on several
   }
   inv->BuildIndex();
   inputs.inventory = inv;
-  RuleSet rules;
-  model::Diagnostics diags;
-  ConditionScope scope{"", &gdpr::testing::TestTaxonomy(), &gdpr::testing::TestCountries(),
-                       &CheckRegistry::Builtins()};
-  REQUIRE(rules.AddPack(R"Y(rules:
-  - id: C-001
-    title: Uncovered
-    severity: medium
-    articles: ["Art. 30(1)(c)"]
-    fine_tier: "83(4)"
-    applies_to: column
-    when: { all: [ { field: personal, equals: true }, { field: covered, equals: false } ] }
-    message: "Column {id} is not covered"
-    remediation: Declare it.
+  RuleSet rules = ColumnRulesAnd(R"Y(
   - id: T-001
     title: Personal table
     severity: low
@@ -147,7 +154,7 @@ TEST_CASE("analysis::RunAudit gives the same report on one thread and on several
     when: { field: personal, equals: true }
     message: "Table {id}"
     remediation: Know it.
-)Y", "pack.yaml", scope, diags));
+)Y");
   AuditContext context{gdpr::testing::TestTaxonomy(), gdpr::testing::TestCountries(), gdpr::testing::FakeClassify};
   AuditOptions options;
   auto fingerprints = [&](const char* threads) {
@@ -164,20 +171,7 @@ TEST_CASE("analysis::RunAudit gives the same report on one thread and on several
 }
 
 TEST_CASE("analysis::RunAudit audits a deferred schema like a loaded one") {
-  RuleSet rules;
-  model::Diagnostics diags;
-  ConditionScope scope{"", &gdpr::testing::TestTaxonomy(), &gdpr::testing::TestCountries(),
-                       &CheckRegistry::Builtins()};
-  REQUIRE(rules.AddPack(R"Y(rules:
-  - id: C-001
-    title: Uncovered
-    severity: medium
-    articles: ["Art. 30(1)(c)"]
-    fine_tier: "83(4)"
-    applies_to: column
-    when: { all: [ { field: personal, equals: true }, { field: covered, equals: false } ] }
-    message: "Column {id} is not covered"
-    remediation: Declare it.
+  RuleSet rules = ColumnRulesAnd(R"Y(
   - id: D-001
     title: Store with tables
     severity: low
@@ -187,7 +181,7 @@ TEST_CASE("analysis::RunAudit audits a deferred schema like a loaded one") {
     when: { field: tables, greater_than: 1 }
     message: "Datastore {id} has {tables} tables"
     remediation: Know them.
-)Y", "pack.yaml", scope, diags));
+)Y");
   AuditContext context{gdpr::testing::TestTaxonomy(), gdpr::testing::TestCountries(), gdpr::testing::FakeClassify};
   auto messages = [&](const AuditInputs& inputs) {
     std::vector<std::string> out;
