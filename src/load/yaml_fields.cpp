@@ -156,9 +156,11 @@ std::optional<std::vector<const YamlNode*>> FieldReader::ScalarList(std::string_
     return std::nullopt;
   }
   std::vector<const YamlNode*> items;
+  std::vector<model::Located::Position> positions;
+  positions.reserve(v->items.size());
   for (size_t i = 0; i < v->items.size(); ++i) {
     const YamlNode& item = v->items[i];
-    if (located_) located_->field_locs[std::string(key) + "[" + std::to_string(i) + "]"] = item.Location();
+    positions.push_back({item.line, item.column});
     if (!item.IsScalar()) {
       diags_.Error(item.Location(), "each item of '" + std::string(key) + "' must be a single value, found " +
                                         item.KindName());
@@ -166,6 +168,7 @@ std::optional<std::vector<const YamlNode*>> FieldReader::ScalarList(std::string_
     }
     items.push_back(&item);
   }
+  if (located_) located_->item_locs[std::string(key)] = std::move(positions);
   return items;
 }
 

@@ -24,7 +24,8 @@ class FieldReader {
   // Reports an error unless `node` is a mapping. `what` names the entity in messages
   // ("a system", "the consent of purpose 'orders'"). When `located` is given, its `loc`
   // becomes the node's location and `field_locs` gets where every field was written:
-  // the value for a single value, else the key; ScalarList() adds "key[i]" per item.
+  // the value for a single value, else the key; ScalarList() records its items in
+  // `item_locs` (found as At("key[i]")).
   FieldReader(const YamlNode& node, std::string what, model::Diagnostics& diags,
               model::Located* located = nullptr);
 

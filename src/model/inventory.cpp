@@ -1,10 +1,25 @@
 #include "model/inventory.h"
 
+#include <string_view>
+
 namespace gdpr::model {
 
-const SourceLocation& Located::At(const std::string& field) const {
-  auto it = field_locs.find(field);
-  return it == field_locs.end() ? loc : it->second;
+SourceLocation Located::At(const std::string& field) const {
+  if (auto it = field_locs.find(field); it != field_locs.end()) return it->second;
+  size_t open = field.rfind('[');
+  if (open == std::string::npos || field.back() != ']') return loc;
+  // "key[i]": the i-th item of the list `key`, in the list's file.
+  std::string_view key(field.data(), open);
+  SourceLocation list = At(std::string(key));
+  size_t index = 0;
+  for (size_t i = open + 1; i + 1 < field.size(); ++i) {
+    if (field[i] < '0' || field[i] > '9') return list;
+    index = index * 10 + static_cast<size_t>(field[i] - '0');
+    if (index > 1000000000) return list;
+  }
+  auto items = item_locs.find(key);
+  if (items == item_locs.end() || index >= items->second.size()) return list;
+  return {list.path, items->second[index].line, items->second[index].column};
 }
 
 const char* ResponsibilityName(Responsibility r) {

@@ -21,13 +21,22 @@ namespace gdpr::model {
 
 // Locations of an entity and of the fields written inside it.
 struct Located {
+  // Where one list item was written; its file is the list's.
+  struct Position {
+    int line = 0;
+    int column = 0;
+  };
+
   SourceLocation loc;                              // the entity (its first key)
   std::map<std::string, SourceLocation> field_locs;  // "legal_basis" -> where it was written
-                                                   // (the value; the key for lists and mappings);
-                                                   // list items as "systems[0]", "systems[1]", ...
+                                                   // (the value; the key for lists and mappings)
+  // The items of list fields, by field: "systems" -> [position of systems[0], ...]. Kept
+  // apart and without a path each: an estate has hundreds of thousands of list items.
+  std::map<std::string, std::vector<Position>, std::less<>> item_locs;
 
-  // The location of `field` when it was written, else of the entity.
-  const SourceLocation& At(const std::string& field) const;
+  // The location of `field` when it was written, else of the entity. A list item is
+  // named "systems[0]", "systems[1]", ... and falls back to its list.
+  SourceLocation At(const std::string& field) const;
 };
 
 struct Contact {

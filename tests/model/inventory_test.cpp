@@ -59,3 +59,17 @@ TEST_CASE("model::Inventory finds without an index too") {
   CHECK(inv.FindSystem("a") == &inv.systems[0]);
   CHECK(inv.FindDatastore("adb") == &inv.systems[0].datastores[0]);
 }
+
+TEST_CASE("model::Located::At finds list items by index and falls back to the list") {
+  gdpr::model::Located e;
+  e.loc = {"d.yaml", 10, 3};
+  e.field_locs["systems"] = {"d.yaml", 12, 5};
+  e.item_locs["systems"] = {{12, 15}, {13, 9}};
+  CHECK(e.At("systems").ToString() == "d.yaml:12:5");
+  CHECK(e.At("systems[0]").ToString() == "d.yaml:12:15");
+  CHECK(e.At("systems[1]").ToString() == "d.yaml:13:9");
+  CHECK(e.At("systems[2]").ToString() == "d.yaml:12:5");   // no such item: the list
+  CHECK(e.At("systems[x]").ToString() == "d.yaml:12:5");   // not an index
+  CHECK(e.At("purposes[0]").ToString() == "d.yaml:10:3");  // no such list: the entity
+  CHECK(e.At("name").ToString() == "d.yaml:10:3");
+}
