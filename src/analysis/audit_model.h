@@ -10,6 +10,11 @@
 // system's transfer zone comes from the CountryTable (the US is adequate only for
 // recipients under the Data Privacy Framework, i.e. with transfer mechanism `dpf`).
 //
+// Records hold their fields in slots (the kind's catalogue order), so a compiled
+// condition reads a field by index. The audit streams them (Build with a visitor): each
+// record is built, handed to the rules and reused, and nothing is kept per subject; the
+// table and column half runs on several threads (SchemaSubjectBuilder).
+//
 // The model keeps pointers into the Inventory it was built from: the Inventory must
 // outlive it.
 #pragma once
