@@ -1,10 +1,10 @@
 #include "load/declarations_parser.h"
 
-#include <cctype>
 #include <filesystem>
 #include <utility>
 #include <system_error>
 
+#include "load/database_url.h"
 #include "load/yaml_fields.h"
 
 namespace gdpr::load {
@@ -37,54 +37,6 @@ bool AllNonEmpty(const std::vector<std::string>& parts) {
   for (const std::string& p : parts)
     if (p.empty()) return false;
   return true;
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  return true;
-}
-
-bool IsSupportedDatabaseUrl(std::string_view url) {
-  for (std::string_view scheme : {"sqlite:", "postgresql://", "postgres://"})
-    if (StartsWithNoCase(url, scheme)) return true;
-  return false;
-}
-
-// The span of the password in "scheme://user:password@host...", or npos.
-std::pair<size_t, size_t> UserInfoPassword(std::string_view url) {
-  size_t start = url.find("://");
-  if (start == std::string_view::npos) return {std::string_view::npos, 0};
-  start += 3;
-  size_t at = url.find('@', start);
-  size_t slash = url.find('/', start);
-  if (at == std::string_view::npos || (slash != std::string_view::npos && slash < at))
-    return {std::string_view::npos, 0};
-  size_t colon = url.find(':', start);
-  if (colon == std::string_view::npos || colon > at) return {std::string_view::npos, 0};
-  return {colon + 1, at - colon - 1};
-}
-
-bool UrlHasPassword(std::string_view url) {
-  std::string lower;
-  for (char c : url) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return UserInfoPassword(url).first != std::string_view::npos || lower.find("password=") != std::string::npos;
-}
-
-// `url` with its password (user-info or password= parameter) shown as "***".
-std::string RedactUrl(std::string_view url) {
-  std::string out(url);
-  if (auto [pos, len] = UserInfoPassword(out); pos != std::string::npos) out.replace(pos, len, "***");
-  std::string lower;
-  for (char c : out) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (size_t p = lower.find("password="); p != std::string::npos; p = lower.find("password=", p + 1)) {
-    size_t value = p + 9, end = out.find_first_of("&# ", value);
-    if (end == std::string::npos) end = out.size();
-    out.replace(value, end - value, "***");
-    lower.replace(value, end - value, "***");
-  }
-  return out;
 }
 
 std::string Named(std::string_view kind, const std::string& id) {
@@ -266,13 +218,13 @@ void DeclarationsParser::ReadUrl(const FieldReader& fields, model::Datastore& st
   auto url = fields.String("url");
   if (!url) return;
   store.url = *url;
-  bool has_password = UrlHasPassword(*url);
+  bool has_password = RedactUrl(*url) != *url;
   // The source line of the url would be quoted under a diagnostic: point at the id instead.
   model::SourceLocation at = has_password ? fields.KeyLocation("id") : fields.Value("url")->Location();
   if (has_password)
     diags_.Warning(at, Named("datastore", store.id) + " has a password in its url",
                    "keep secrets out of declarations files: use PGPASSWORD, ~/.pgpass or a service file");
-  if (!IsSupportedDatabaseUrl(*url))
+  if (!IsDatabaseUrl(*url))
     diags_.Error(at, "unsupported database URL '" + RedactUrl(*url) + "'",
                  "use sqlite:PATH or postgresql://user@host/database");
 }
