@@ -17,6 +17,7 @@
 #include "analysis/column_name_normalizer.h"
 #include "load/file_reader.h"
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -142,12 +143,6 @@ struct Classifier::Impl {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // True when `re` cannot reach outside a group it is wrapped in: no character class, no
 // \Q...\E quoting, no trailing backslash, and parentheses that balance (escapes
@@ -581,7 +576,7 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
   if (h.by_name) {
     const std::string shown = h.glued ? Glued(normalised) : normalised;
     out = "column name matches '" + MatchedPart(cp.name_alts, true, shown, p.name.source) + "'";
-    if (shown != Lower(raw_name)) out += " as '" + shown + "'";
+    if (shown != util::AsciiLower(raw_name)) out += " as '" + shown + "'";
   }
   if (h.by_comment) {
     const std::string& part =
@@ -686,7 +681,7 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
       cached = true;
     }
   }
-  const std::string type = Lower(column.type);
+  const std::string type = util::AsciiLower(column.type);
   const std::string normalised = im.normalizer.Normalize(column.name);
   if (!cached) {
     entry.hits = im.NameHits(normalised, type, ctx);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "util/money.h"
+#include "util/text.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -24,14 +25,7 @@ struct Factor {
   std::string why;
 };
 
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
+using util::Join;
 
 std::string Line(std::string_view factor, const Factor& f) {
   return fmt::format("{}: {} (+{})", factor, f.why, f.points);

@@ -9,15 +9,12 @@
 #include "cli/audit_runner.h"
 #include "cli/color_mode.h"
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace gdpr::cli {
 namespace {
 
-std::string Join(const std::vector<std::string>& items, const char* sep) {
-  std::string s;
-  for (const std::string& i : items) s += (s.empty() ? "" : sep) + i;
-  return s;
-}
+using util::Join;
 
 void AddRulesOptions(CLI::App* sub, RulesOptions& rules, bool& no_default) {
   sub->add_option("--rules", rules.extra_dirs, "Also load the rule packs in DIR (repeatable)")

@@ -1,4 +1,5 @@
 #include "load/retention_text.h"
+#include "util/text.h"
 
 #include <array>
 #include <cctype>
@@ -8,11 +9,6 @@
 namespace gdpr::load {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
@@ -55,7 +51,7 @@ bool IsFromWord(const std::string& w) {
 std::optional<RetentionText> ParseRetentionText(std::string_view text) {
   if (auto iso = util::ParseIsoDuration(text)) return RetentionText{*iso, ""};
   std::vector<std::string> original = Words(text);
-  std::vector<std::string> words = Words(Lower(text));
+  std::vector<std::string> words = Words(util::AsciiLower(text));
   if (words.size() < 2) return std::nullopt;
   auto n = Number(words[0]);
   RetentionText result;

@@ -4,15 +4,11 @@
 #include <cctype>
 
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace gdpr::load {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -33,7 +29,7 @@ bool ExpectScalar(const YamlNode& node, std::string_view field, model::Diagnosti
 }
 
 std::optional<bool> ParseYamlBool(std::string_view text) {
-  std::string s = Lower(text);
+  std::string s = util::AsciiLower(text);
   if (s == "true" || s == "yes" || s == "on") return true;
   if (s == "false" || s == "no" || s == "off") return false;
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "load/yaml_snapshot.h"
+#include "util/text.h"
 
 namespace gdpr::load {
 namespace {
@@ -157,10 +158,6 @@ class Converter {
   bool failed_ = false;
 };
 
-std::string Capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
 
 }  // namespace
 
@@ -193,7 +190,7 @@ std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
     // yaml-cpp marks are 0-based; -1 when unknown.
     int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
     int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
-    diags.Error({std::string(name), line, column}, "invalid YAML: " + Capitalised(e.msg),
+    diags.Error({std::string(name), line, column}, "invalid YAML: " + util::Capitalized(e.msg),
                 "check the indentation and quoting on this line and the one above");
     return std::nullopt;
   } catch (const std::exception& e) {

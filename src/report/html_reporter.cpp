@@ -10,22 +10,16 @@
 #include "report/ropa.h"
 #include "report/ropa_reporter.h"
 #include "report/strings.h"
+#include "util/text.h"
 
 namespace gdpr::report {
 namespace {
 
 using Html = std::string;
 
-std::string Join(const std::vector<std::string>& items, const std::string& sep = ", ") {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : sep) + item;
-  return out;
-}
+using util::Capitalized;
+using util::Join;
 
-std::string Capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
 
 Html Blank(const char* text) { return std::string("<span class=\"blank\">") + text + "</span>"; }
 Html OrBlank(const std::string& value, const char* blank) { return value.empty() ? Blank(blank) : EscapeHtml(value); }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "report/escape.h"
+#include "util/text.h"
 
 namespace gdpr::report {
 namespace {
@@ -24,11 +25,7 @@ Suites GroupFindings(const model::Report& report) {
   return suites;
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
+using util::Join;
 
 void WriteFailure(const model::Finding& f, std::ostream& out) {
   std::string body = f.subject.ToString() + "\n" + f.message + "\nlocation: " +

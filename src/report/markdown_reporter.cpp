@@ -3,6 +3,7 @@
 #include "report/escape.h"
 #include "report/strings.h"
 #include "util/utf8.h"
+#include "util/text.h"
 
 namespace gdpr::report {
 namespace {
@@ -10,16 +11,9 @@ namespace {
 // A pull-request comment holds at most 65,536 characters: long input strings are cut.
 constexpr size_t kMarkdownCellChars = 300;
 
-std::string Capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
+using util::Capitalized;
+using util::Join;
 
 void WriteCounts(const FindingCounts& counts, const Strings& s, std::ostream& out) {
   out << "| " << s.severity << " | " << s.count << " |\n|---|---:|\n";

@@ -6,6 +6,7 @@
 #include "report/escape.h"
 #include "report/json_fields.h"
 #include "util/json_writer.h"
+#include "util/text.h"
 
 namespace gdpr::report {
 namespace {
@@ -49,16 +50,7 @@ std::string CamelName(std::string_view title, std::string_view fallback) {
   return out.empty() ? std::string(fallback) : out;
 }
 
-std::string JoinWith(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items) { return JoinWith(items, ", "); }
+using util::Join;
 
 // The rule's help: remediation, articles and references, as text and as Markdown.
 void WriteHelp(const model::Finding& f, util::JsonWriter& w) {
@@ -86,8 +78,8 @@ void WriteHelp(const model::Finding& f, util::JsonWriter& w) {
   }
   w.Key("help");
   w.BeginObject();
-  Field(w, "text", JoinWith(text, "\n\n"));
-  Field(w, "markdown", JoinWith(md, "\n\n"));
+  Field(w, "text", Join(text, "\n\n"));
+  Field(w, "markdown", Join(md, "\n\n"));
   w.EndObject();
 }
 

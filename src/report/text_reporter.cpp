@@ -5,6 +5,7 @@
 #include "report/exposure_summary.h"
 #include "report/strings.h"
 #include "util/utf8.h"
+#include "util/text.h"
 
 namespace gdpr::report {
 namespace {
@@ -62,14 +63,7 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
+using util::Join;
 
 void WriteFinding(const model::Finding& f, const Style& style, const Strings& s,
                   std::ostream& out) {
