@@ -58,16 +58,6 @@ std::set<std::string> ConductCategories(const std::vector<const Finding*>& findi
   return out;
 }
 
-// Para 58: data whose dissemination causes immediate damage or distress.
-bool IsDistressData(const std::string& category) {
-  static const char* const kKeys[] = {"user.financial", "user.payment", "user.location",
-                                      "user.content.private"};
-  for (const char* key : kKeys) {
-    if (Taxonomy::IsUnder(category, key)) return true;
-  }
-  return false;
-}
-
 int CategoryPoints(const std::string& category, const Taxonomy& taxonomy, std::string* label) {
   switch (taxonomy.SpecialOf(category)) {
     case Special::kArt9:
@@ -82,7 +72,7 @@ int CategoryPoints(const std::string& category, const Taxonomy& taxonomy, std::s
     case Special::kNone:
       break;
   }
-  if (IsDistressData(category)) {
+  if (taxonomy.IsDistressData(category)) {  // para 58: harm as soon as it is disclosed
     *label = "financial, location or private communications data";
     return 1;
   }
@@ -121,20 +111,14 @@ Factor PeopleFactor(const std::vector<const Purpose*>& purposes) {
           fmt::format("about {} people (purpose {})", util::FormatThousands(n), largest->id)};
 }
 
-bool IsMonitoringUse(const std::string& use) {
-  return Taxonomy::IsUnder(use, "marketing.advertising") ||
-         Taxonomy::IsUnder(use, "personalize.content.profiling") ||
-         Taxonomy::IsUnder(use, "personalize.content.profiled");
-}
-
-Factor ProfilingFactor(const std::vector<const Purpose*>& purposes) {
+Factor ProfilingFactor(const std::vector<const Purpose*>& purposes, const Taxonomy& taxonomy) {
   Factor best{0, "no profiling, automated decisions or tracking declared"};
   for (const Purpose* p : purposes) {
     if (p->automated_decisions.value_or(false) && best.points < 2) {
       best = {2, fmt::format("automated decisions (Art. 22) in purpose {}", p->id)};
     } else if (p->profiling.value_or(false) && best.points < 1) {
       best = {1, fmt::format("profiling in purpose {}", p->id)};
-    } else if (IsMonitoringUse(p->data_use) && best.points < 1) {
+    } else if (taxonomy.IsMonitoringUse(p->data_use) && best.points < 1) {
       best = {1, fmt::format("tracking or advertising use {} in purpose {}", p->data_use, p->id)};
     }
   }
@@ -424,7 +408,7 @@ SeriousnessAssessment AssessSeriousness(const std::vector<const Finding*>& findi
       {"nature of the rule (Art. 83(2)(a), para 53)", NatureFactor(findings)},
       {"categories of data (Art. 83(2)(g), paras 57-58)", CategoryFactor(categories, taxonomy)},
       {"number of people (para 54)", PeopleFactor(purposes)},
-      {"profiling or monitoring (para 54)", ProfilingFactor(purposes)},
+      {"profiling or monitoring (para 54)", ProfilingFactor(purposes, taxonomy)},
       {"vulnerable people (para 54)", VulnerableFactor(purposes, categories, taxonomy)},
       {"centrality of the purpose (para 54)", CentralityFactor(purposes)},
       {"severity of the findings", SeverityFactor(findings)},

@@ -54,9 +54,14 @@ TaxonomyEntry ReadEntry(const std::string& key, const load::YamlNode& value,
       entry.children = ReadBool(v, diags);
     } else if (k.scalar == "vulnerable") {
       entry.vulnerable = ReadBool(v, diags);
+    } else if (k.scalar == "distress") {
+      entry.distress = ReadBool(v, diags);
+    } else if (k.scalar == "monitoring") {
+      entry.monitoring = ReadBool(v, diags);
     } else {
       diags.Error(k.Location(), "unknown field '" + k.scalar + "' in taxonomy entry",
-                  util::DidYouMean(k.scalar, {"description", "special", "children", "vulnerable"}));
+                  util::DidYouMean(k.scalar, {"description", "special", "children", "vulnerable", "distress",
+                                              "monitoring"}));
     }
   }
   return entry;
@@ -192,15 +197,27 @@ Special Taxonomy::SpecialOf(std::string_view category) const {
   return Special::kNone;
 }
 
-bool Taxonomy::IsChildrenData(std::string_view category) const {
-  std::string_view k = category;
+bool Taxonomy::MarkedOnPath(TaxonomyKind kind, std::string_view key, bool TaxonomyEntry::*mark) const {
+  std::string_view k = key;
   while (!k.empty()) {
-    if (const TaxonomyEntry* e = Find(TaxonomyKind::kDataCategory, k); e && e->children) return true;
+    if (const TaxonomyEntry* e = Find(kind, k); e && e->*mark) return true;
     size_t dot = k.rfind('.');
     if (dot == std::string_view::npos) break;
     k = k.substr(0, dot);
   }
   return false;
+}
+
+bool Taxonomy::IsChildrenData(std::string_view category) const {
+  return MarkedOnPath(TaxonomyKind::kDataCategory, category, &TaxonomyEntry::children);
+}
+
+bool Taxonomy::IsDistressData(std::string_view category) const {
+  return MarkedOnPath(TaxonomyKind::kDataCategory, category, &TaxonomyEntry::distress);
+}
+
+bool Taxonomy::IsMonitoringUse(std::string_view use) const {
+  return MarkedOnPath(TaxonomyKind::kDataUse, use, &TaxonomyEntry::monitoring);
 }
 
 bool Taxonomy::IsVulnerableSubject(std::string_view subject) const {

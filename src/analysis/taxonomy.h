@@ -32,6 +32,8 @@ struct TaxonomyEntry {
   Special special = Special::kNone;  // data categories only
   bool children = false;             // data about children (Art. 8)
   bool vulnerable = false;           // data subjects in an imbalance of power (EDPB)
+  bool distress = false;             // data categories whose disclosure harms at once (EDPB fines para 58)
+  bool monitoring = false;           // data uses that track or profile people (EDPB fines para 54)
 };
 
 class Taxonomy {
@@ -59,6 +61,10 @@ class Taxonomy {
   bool IsChildrenData(std::string_view category) const;
   // True when the data subject is marked vulnerable.
   bool IsVulnerableSubject(std::string_view subject) const;
+  // True when the category (or an ancestor) is marked distress.
+  bool IsDistressData(std::string_view category) const;
+  // True when the data use (or an ancestor) is marked monitoring.
+  bool IsMonitoringUse(std::string_view use) const;
 
   // Extends this run's taxonomy with a custom key (Fides taxonomy extensions define
   // them). Returns false, changing nothing, when the key already exists.
@@ -70,6 +76,9 @@ class Taxonomy {
   static bool IsUnder(std::string_view key, std::string_view ancestor);
 
  private:
+  // True when `key` or an ancestor of it carries `mark`.
+  bool MarkedOnPath(TaxonomyKind kind, std::string_view key, bool TaxonomyEntry::*mark) const;
+
   struct KindTable {
     std::map<std::string, TaxonomyEntry, std::less<>> entries;
     std::map<std::string, std::string, std::less<>> deprecated;

@@ -20,7 +20,7 @@ data_categories:
   user.name: { description: Name }
   user.contact: { description: Contact }
   user.contact.email: { description: E-mail }
-  user.financial: { description: Money }
+  user.financial: { description: Money, distress: true }
   user.financial.bank_account: { description: IBAN }
   user.government_id: { description: Ids }
   user.government_id.national_identification_number: { description: BSN, special: national_id }
@@ -32,7 +32,7 @@ data_uses:
   marketing: Marketing
   marketing.communications: Communications
   marketing.communications.email: E-mail
-  marketing.advertising: Ads
+  marketing.advertising: { description: Ads, monitoring: true }
 data_subjects:
   customer: A customer
   employee: { description: An employee, vulnerable: true }

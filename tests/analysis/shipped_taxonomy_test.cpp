@@ -72,3 +72,21 @@ TEST_CASE("analysis::Taxonomy shipped file maps deprecated fideslang keys") {
         "user.health_and_medical.genetic");
   CHECK_FALSE(t.Replacement(TaxonomyKind::kDataCategory, "user.contact.email"));
 }
+
+TEST_CASE("analysis::Taxonomy shipped file marks the fine estimate's distress data and monitoring uses") {
+  const Taxonomy& t = Shipped();
+  for (const char* c : {"user.financial", "user.financial.bank_account", "user.payment", "user.location",
+                        "user.content.private"}) {
+    INFO(c);
+    CHECK(t.IsDistressData(c));
+  }
+  CHECK_FALSE(t.IsDistressData("user.contact.email"));
+  CHECK_FALSE(t.IsDistressData("user.content"));  // only the private part
+  for (const char* use : {"marketing.advertising", "marketing.advertising.third_party.targeted",
+                          "personalize.content.profiling", "personalize.content.profiled"}) {
+    INFO(use);
+    CHECK(t.IsMonitoringUse(use));
+  }
+  CHECK_FALSE(t.IsMonitoringUse("marketing.communications.email"));
+  CHECK_FALSE(t.IsMonitoringUse("essential.service"));
+}
