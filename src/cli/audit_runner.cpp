@@ -133,16 +133,20 @@ std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics
   return engine;
 }
 
+void ReportNoDeclarations(const std::vector<std::string>& paths, model::Diagnostics& diags) {
+  std::string where;
+  for (const std::string& p : paths) where += (where.empty() ? "'" : ", '") + p + "'";
+  diags.Error({paths.empty() ? "." : paths.front(), 0, 0}, "no declarations files found in " + where,
+              "a declarations file is a .yaml or .yml file whose first key is 'gdpr_audit: 1'");
+}
+
 std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::string>& paths, const Engine& engine,
                                                      model::Diagnostics& diags, const InputOptions& options,
                                                      SchemaLoads* deferred) {
   auto inventory = std::make_shared<model::Inventory>(load::LoadDeclarations(
       paths, engine.vocabulary.taxonomy, engine.vocabulary.countries, diags, options.load));
   if (inventory->files.empty() && !diags.HasErrors()) {
-    std::string where;
-    for (const std::string& p : paths) where += (where.empty() ? "'" : ", '") + p + "'";
-    diags.Error({paths.empty() ? "." : paths.front(), 0, 0}, "no declarations files found in " + where,
-                "a declarations file is a .yaml or .yml file whose first key is 'gdpr_audit: 1'");
+    ReportNoDeclarations(paths, diags);
     return std::nullopt;
   }
   analysis::AuditInputs inputs;

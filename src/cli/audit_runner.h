@@ -47,6 +47,9 @@ struct Engine {
 // pack is an error at its path:line:col).
 std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags);
 
+// Reports that `paths` held no declarations file, naming them.
+void ReportNoDeclarations(const std::vector<std::string>& paths, model::Diagnostics& diags);
+
 // What reading the datastores' schemas reported, one slot per datastore. With
 // deferral (scan), DDL files are read during the audit, each by the worker that audits
 // its system, so that a large estate never holds every schema at once; Finish() then

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/audit_runner.h"
 #include "cli/color_mode.h"
 #include "cli/rules_dir.h"
 #include "load/declarations_loader.h"
@@ -64,9 +65,7 @@ class RopaCommand : public Command {
     model::Inventory inventory =
         load::LoadDeclarations(paths_, vocabulary->taxonomy, vocabulary->countries, diags, load_options_);
     if (inventory.files.empty()) {
-      if (!diags.HasErrors())
-        diags.Error({paths_.front(), 0, 0}, "no declarations files found",
-                    "a declarations file is a .yaml or .yml file whose first key is 'gdpr_audit: 1'");
+      if (!diags.HasErrors()) ReportNoDeclarations(paths_, diags);
       return std::nullopt;
     }
     return report::BuildRopa(inventory, &vocabulary->countries);

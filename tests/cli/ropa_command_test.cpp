@@ -71,3 +71,13 @@ TEST_CASE("cli::RopaCommand exits 2 and leaves the old record when it cannot do 
   RunResult bad_format = RunCli({"ropa", dir.path.string(), "--format", "pdf"});
   CHECK(bad_format.code == 2);
 }
+
+TEST_CASE("cli ropa on a folder without declarations says so and names it") {
+  Folder folder;
+  fs::path empty = folder.path / "empty";
+  fs::create_directory(empty);
+  RunResult r = RunCli({"ropa", empty.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("no declarations files found in '" + empty.string() + "'") != std::string::npos);
+  CHECK(r.out.empty());
+}
