@@ -305,7 +305,7 @@ class Builder {
       r.Set("dpia") = FieldValue::String(p.dpia);
       r.Set("consent") = FieldValue::Bool(p.consent.has_value());
       if (p.consent) {
-        for (const auto& [key, at] : p.consent->field_locs) r.extra_locs["consent." + key] = at;
+        for (const auto& [key, at] : p.consent->field_locs) r.extra_locs["consent." + key] = p.consent->At(key);
         r.Set("consent.opt_in") = OptBool(p.consent->opt_in);
         r.Set("consent.granular") = OptBool(p.consent->granular);
         r.Set("consent.withdrawal") = OptBool(p.consent->withdrawal);
@@ -473,7 +473,7 @@ model::SourceLocation SubjectRecord::LocationOf(const std::string& field) const 
   // "consent.opt_in" falls back to "consent", then to the entity.
   std::string key = field;
   while (true) {
-    if (auto it = located->field_locs.find(key); it != located->field_locs.end()) return it->second;
+    if (const model::Position* at = located->field_locs.Find(key)) return {located->loc.path, at->line, at->column};
     size_t dot = key.rfind('.');
     if (dot == std::string::npos) return loc;
     key.resize(dot);

@@ -24,7 +24,7 @@ void DropDuplicateIds(std::vector<T>& items, std::map<std::string, model::Source
   size_t kept = 0;  // compacted in place: a copy of 20,000 flows is a peak of its own
   for (size_t i = 0; i < items.size(); ++i) {
     T& item = items[i];
-    if (!item.id.empty() && item.field_locs.count("id")) {  // only ids the user wrote
+    if (!item.id.empty() && item.field_locs.Has("id")) {  // only ids the user wrote
       auto [it, inserted] = first.emplace(item.id, item.At("id"));
       if (!inserted) {
         diags.Error(item.At("id"), "duplicate " + std::string(kind) + " id '" + item.id + "'",

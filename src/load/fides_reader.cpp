@@ -218,12 +218,12 @@ class Mapper {
     model::Organization org;
     org.loc = item.node->Location();
     org.name = m.Str("name");
-    if (const YamlNode* n = m.Get("name")) org.field_locs["name"] = n->Location();
+    if (const YamlNode* n = m.Get("name")) org.SetFieldLoc("name", n->Location());
     org.description = m.Str("description");
     org.dpo = ReadContact(m, "data_protection_officer");
-    if (org.dpo) org.field_locs["dpo"] = m.node().FindKey("data_protection_officer")->Location();
+    if (org.dpo) org.SetFieldLoc("dpo", m.node().FindKey("data_protection_officer")->Location());
     org.representative = ReadContact(m, "representative");
-    if (org.representative) org.field_locs["representative"] = m.node().FindKey("representative")->Location();
+    if (org.representative) org.SetFieldLoc("representative", m.node().FindKey("representative")->Location());
     into_.organization = std::move(org);
   }
 
@@ -267,7 +267,7 @@ class Mapper {
     DatasetEntry e;
     e.datastore.id = key;
     e.datastore.loc = item.node->Location();
-    e.datastore.field_locs["id"] = m.node().Find("fides_key")->Location();
+    e.datastore.SetFieldLoc("id", m.node().Find("fides_key")->Location());
     e.schema.path = *item.manifest->name;
     m.Consume("name");
     m.Consume("description");
@@ -311,7 +311,7 @@ class Mapper {
       if (const YamlNode* cats = f.Get("data_categories"); cats && !IsEmptyValue(*cats)) {
         model::ColumnAnnotation a;
         a.loc = node->Location();
-        a.field_locs["categories"] = cats->Location();
+        a.SetFieldLoc("categories", cats->Location());
         a.match = dataset + "." + table.name + "." + column.name;
         std::vector<std::string> keys = Keys(TaxonomyKind::kDataCategory, cats);
         // `system.*` is data about the system, not about a person: in our format a column
@@ -373,7 +373,7 @@ class Mapper {
         s.id = key;
         s.name = key;
         s.loc = e.datastore.loc;
-        s.field_locs["id"] = e.datastore.At("id");
+        s.SetFieldLoc("id", e.datastore.At("id"));
         diags_.Note(e.datastore.loc, "no Fides system references dataset " + Q(key) + "; it is audited as system " + Q(key),
                     "list it under a system's dataset_references");
         e.owner = key;
@@ -397,7 +397,7 @@ class Mapper {
     if (items.empty()) return;
     if (auto r = FidesResponsibility(items[0]->scalar)) {
       s.responsibility = *r;
-      s.field_locs["responsibility"] = items[0]->Location();
+      s.SetFieldLoc("responsibility", items[0]->Location());
     } else {
       diags_.Error(items[0]->Location(), "unknown Fides responsibility " + Q(items[0]->scalar),
                    util::DidYouMean(items[0]->scalar, FidesResponsibilityNames()));
@@ -474,7 +474,7 @@ class Mapper {
     model::System s;
     s.id = key;
     s.loc = item.node->Location();
-    s.field_locs["id"] = m.node().Find("fides_key")->Location();
+    s.SetFieldLoc("id", m.node().Find("fides_key")->Location());
     system_locs_.emplace(key, s.loc);
     s.name = m.Str("name");
     s.description = m.Str("description");
@@ -482,7 +482,7 @@ class Mapper {
     if (!m.Str("joint_controller_info").empty() || (m.Get("joint_controller") && !IsEmptyValue(*m.Get("joint_controller"))))
       if (s.responsibility == model::Responsibility::kController) s.responsibility = model::Responsibility::kJointController;
     s.processor_agreement = m.Str("dpa_location");
-    if (!s.processor_agreement.empty()) s.field_locs["processor_agreement"] = m.Get("dpa_location")->Location();
+    if (!s.processor_agreement.empty()) s.SetFieldLoc("processor_agreement", m.Get("dpa_location")->Location());
     SystemExtras extras;
     ReadSystemTransfers(m, s, extras);
     ReadDpia(m, extras);
@@ -525,7 +525,7 @@ class Mapper {
       diags_.Warning(node->Location(), "retention_period " + Q(node->scalar) + " is not machine-checkable",
                      "write a period such as '3 years' or '30 days after account deletion'");
     }
-    p.field_locs["retention"] = node->Location();
+    p.SetFieldLoc("retention", node->Location());
     p.retention = std::move(r);
   }
 
@@ -533,7 +533,7 @@ class Mapper {
     if (const YamlNode* n = d.Get("legal_basis_for_processing"); n && n->IsScalar() && !n->scalar.empty()) {
       if (auto basis = FidesLegalBasis(n->scalar)) {
         p.legal_basis = *basis;
-        p.field_locs["legal_basis"] = n->Location();
+        p.SetFieldLoc("legal_basis", n->Location());
       } else {
         diags_.Error(n->Location(), "unknown legal_basis_for_processing " + Q(n->scalar),
                      util::DidYouMean(n->scalar, FidesLegalBasisNames()));
@@ -542,7 +542,7 @@ class Mapper {
     if (const YamlNode* n = d.Get("special_category_legal_basis"); n && n->IsScalar() && !n->scalar.empty()) {
       if (auto condition = FidesSpecialCategoryCondition(n->scalar)) {
         p.special_category_condition = *condition;
-        p.field_locs["special_category_condition"] = n->Location();
+        p.SetFieldLoc("special_category_condition", n->Location());
       } else {
         diags_.Error(n->Location(), "unknown special_category_legal_basis " + Q(n->scalar),
                      util::DidYouMean(n->scalar, FidesSpecialCategoryNames()));
@@ -561,7 +561,7 @@ class Mapper {
     p.name = d.Str("name");
     if (const YamlNode* use = d.Get("data_use")) {
       if (auto key = Key(TaxonomyKind::kDataUse, *use)) p.data_use = *key;
-      p.field_locs["data_use"] = use->Location();
+      p.SetFieldLoc("data_use", use->Location());
     } else {
       diags_.Error(node.Location(), "a privacy declaration needs a 'data_use'");
     }
@@ -572,11 +572,11 @@ class Mapper {
     if (p.name.empty()) p.name = p.data_use;
     if (const YamlNode* cats = d.Get("data_categories")) {
       p.data_categories = Keys(TaxonomyKind::kDataCategory, cats);
-      p.field_locs["data_categories"] = cats->Location();
+      p.SetFieldLoc("data_categories", cats->Location());
     }
     if (const YamlNode* subjects = d.Get("data_subjects")) {
       p.data_subjects = Keys(TaxonomyKind::kDataSubject, subjects);
-      p.field_locs["data_subjects"] = subjects->Location();
+      p.SetFieldLoc("data_subjects", subjects->Location());
     }
     ReadLegalBases(d, p);
     ReadRetention(d, p);
@@ -614,7 +614,7 @@ class Mapper {
     f.from = from;
     f.to = to;
     f.loc = loc;
-    f.field_locs["id"] = loc;
+    f.SetFieldLoc("id", loc);
     into_.flows.push_back(std::move(f));
     return into_.flows.back();
   }
@@ -651,8 +651,8 @@ class Mapper {
       r.responsibility = model::Responsibility::kThirdParty;
       r.country = code;
       r.loc = loc;
-      r.field_locs["id"] = loc;
-      r.field_locs["country"] = loc;
+      r.SetFieldLoc("id", loc);
+      r.SetFieldLoc("country", loc);
       if (!extras.mechanism.empty()) r.transfer = model::Transfer{extras.mechanism, ""};
       edges_.push_back({system_id, r.id, true, "", {}, loc});
       system_locs_.emplace(r.id, loc);

@@ -58,7 +58,10 @@ FieldReader::FieldReader(const YamlNode& node, std::string what, model::Diagnost
   if (!located) return;
   located->loc = node.Location();
   for (const auto& [k, v] : node.entries)
-    if (k.IsScalar()) located->field_locs.emplace(k.scalar, v.IsScalar() ? v.Location() : k.Location());
+    if (k.IsScalar()) {
+      const YamlNode& at = v.IsScalar() ? v : k;
+      located->field_locs.Add(k.scalar, {at.line, at.column});
+    }
 }
 
 // yaml-cpp keeps both entries of a repeated key and Find() sees only the first, so the

@@ -1,16 +1,41 @@
 #include "model/inventory.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace gdpr::model {
 
-SourceLocation Located::At(const std::string& field) const {
-  if (auto it = field_locs.find(field); it != field_locs.end()) return it->second;
+std::vector<FieldPositions::Entry>::iterator FieldPositions::LowerBound(std::string_view field) {
+  return std::lower_bound(entries_.begin(), entries_.end(), field,
+                          [](const Entry& e, std::string_view f) { return e.first < f; });
+}
+
+void FieldPositions::Add(std::string_view field, Position at) {
+  auto it = LowerBound(field);
+  if (it == entries_.end() || it->first != field) entries_.insert(it, {std::string(field), at});
+}
+
+void FieldPositions::Set(std::string_view field, Position at) {
+  auto it = LowerBound(field);
+  if (it != entries_.end() && it->first == field)
+    it->second = at;
+  else
+    entries_.insert(it, {std::string(field), at});
+}
+
+const Position* FieldPositions::Find(std::string_view field) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), field,
+                             [](const Entry& e, std::string_view f) { return e.first < f; });
+  return it != entries_.end() && it->first == field ? &it->second : nullptr;
+}
+
+SourceLocation Located::At(std::string_view field) const {
+  if (const Position* at = field_locs.Find(field)) return {loc.path, at->line, at->column};
   size_t open = field.rfind('[');
-  if (open == std::string::npos || field.back() != ']') return loc;
+  if (open == std::string_view::npos || field.back() != ']') return loc;
   // "key[i]": the i-th item of the list `key`, in the list's file.
-  std::string_view key(field.data(), open);
-  SourceLocation list = At(std::string(key));
+  std::string_view key = field.substr(0, open);
+  SourceLocation list = At(key);
   size_t index = 0;
   for (size_t i = open + 1; i + 1 < field.size(); ++i) {
     if (field[i] < '0' || field[i] > '9') return list;

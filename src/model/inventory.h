@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -19,24 +20,53 @@
 
 namespace gdpr::model {
 
+// Where something was written inside a file that is known from elsewhere.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+// Where each field of one entity was written, by field name. The file is always the
+// entity's own, so only line and column are kept: a large estate has hundreds of
+// thousands of fields, and a path and a tree node each made them a fifth of the peak
+// memory of an audit. A flat vector sorted by name: an entity has a dozen fields.
+class FieldPositions {
+ public:
+  using Entry = std::pair<std::string, Position>;
+
+  // Records `field`; a field already recorded keeps its first position, as YAML's
+  // first occurrence of a repeated key is the one read.
+  void Add(std::string_view field, Position at);
+  // Records `field`, replacing a position recorded before.
+  void Set(std::string_view field, Position at);
+  const Position* Find(std::string_view field) const;
+  bool Has(std::string_view field) const { return Find(field) != nullptr; }
+
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry>::iterator LowerBound(std::string_view field);
+  std::vector<Entry> entries_;
+};
+
 // Locations of an entity and of the fields written inside it.
 struct Located {
-  // Where one list item was written; its file is the list's.
-  struct Position {
-    int line = 0;
-    int column = 0;
-  };
+  using Position = model::Position;
 
-  SourceLocation loc;                              // the entity (its first key)
-  std::map<std::string, SourceLocation> field_locs;  // "legal_basis" -> where it was written
-                                                   // (the value; the key for lists and mappings)
+  SourceLocation loc;        // the entity (its first key)
+  FieldPositions field_locs;  // "legal_basis" -> where it was written, in loc's file
+                              // (the value; the key for lists and mappings)
   // The items of list fields, by field: "systems" -> [position of systems[0], ...]. Kept
   // apart and without a path each: an estate has hundreds of thousands of list items.
   std::map<std::string, std::vector<Position>, std::less<>> item_locs;
 
   // The location of `field` when it was written, else of the entity. A list item is
   // named "systems[0]", "systems[1]", ... and falls back to its list.
-  SourceLocation At(const std::string& field) const;
+  SourceLocation At(std::string_view field) const;
+  // Records where `field` was written; `at` must be in the entity's file.
+  void SetFieldLoc(std::string_view field, const SourceLocation& at) { field_locs.Set(field, {at.line, at.column}); }
 };
 
 struct Contact {

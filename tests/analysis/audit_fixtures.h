@@ -88,7 +88,7 @@ inline model::Inventory ShopInventory() {
   model::Purpose orders;
   orders.id = "orders";
   orders.loc = Loc(20);
-  orders.field_locs["legal_basis"] = Loc(23);
+  orders.SetFieldLoc("legal_basis", Loc(23));
   orders.data_use = "essential.service";
   orders.legal_basis = "contract";
   orders.data_categories = {"user.name", "user.contact"};

@@ -105,7 +105,7 @@ TEST_CASE("analysis::RunRules makes findings with locations and fingerprints") {
   CHECK(Fingerprint("T-001", {"purpose", "orders"}, "a.yaml") == Fingerprint("T-001", {"purpose", "orders"}, "a.yaml"));
   CHECK(Fingerprint("T-001", {"purpose", "orders"}, "a.yaml") != Fingerprint("T-001", {"purpose", "order"}, "a.yaml"));
   CHECK(Fingerprint("T-001", {"purpose", "orders"}, "a.yaml") != Fingerprint("T-001", {"purpose", "orders"}, "b.yaml"));
-  inv.purposes[0].field_locs["legal_basis"].line = 99;
+  inv.purposes[0].field_locs.Set("legal_basis", {99, inv.purposes[0].At("legal_basis").column});
   AuditModel moved = BuildShop(inv);
   std::vector<model::Finding> again = RunRules({rules[0]}, moved);
   CHECK(again[0].location.line == 99);

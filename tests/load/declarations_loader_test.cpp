@@ -588,7 +588,7 @@ TEST_CASE("load::DeclarationsLoader checks inventories from other readers too") 
   fides.systems.emplace_back();
   fides.systems.back().id = "shop";
   fides.systems.back().loc = {"fides.yaml", 3, 5};
-  fides.systems.back().field_locs["id"] = {"fides.yaml", 3, 18};
+  fides.systems.back().field_locs.Set("id", {3, 18});
   fides.flows.emplace_back();
   fides.flows.back().id = "f";
   fides.flows.back().from = "shop";

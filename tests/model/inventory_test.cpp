@@ -63,7 +63,7 @@ TEST_CASE("model::Inventory finds without an index too") {
 TEST_CASE("model::Located::At finds list items by index and falls back to the list") {
   gdpr::model::Located e;
   e.loc = {"d.yaml", 10, 3};
-  e.field_locs["systems"] = {"d.yaml", 12, 5};
+  e.field_locs.Set("systems", {12, 5});
   e.item_locs["systems"] = {{12, 15}, {13, 9}};
   CHECK(e.At("systems").ToString() == "d.yaml:12:5");
   CHECK(e.At("systems[0]").ToString() == "d.yaml:12:15");
@@ -72,4 +72,27 @@ TEST_CASE("model::Located::At finds list items by index and falls back to the li
   CHECK(e.At("systems[x]").ToString() == "d.yaml:12:5");   // not an index
   CHECK(e.At("purposes[0]").ToString() == "d.yaml:10:3");  // no such list: the entity
   CHECK(e.At("name").ToString() == "d.yaml:10:3");
+}
+
+TEST_CASE("model::FieldPositions keeps the first of a repeated field unless Set, in name order") {
+  gdpr::model::FieldPositions f;
+  f.Add("retention", {4, 16});
+  f.Add("id", {2, 9});
+  f.Add("retention", {7, 16});  // a repeated key: the first one is the one read
+  REQUIRE(f.Find("retention") != nullptr);
+  CHECK(f.Find("retention")->line == 4);
+  f.Set("retention", {9, 3});
+  CHECK(f.Find("retention")->line == 9);
+  CHECK(f.Find("reten") == nullptr);
+  CHECK_FALSE(f.Has("name"));
+  CHECK(f.size() == 2);
+  CHECK(f.begin()->first == "id");
+  CHECK((f.begin() + 1)->first == "retention");
+}
+
+TEST_CASE("model::Located::At puts a field in the entity's file") {
+  gdpr::model::Located e;
+  e.loc = {"decl/shop.yaml", 3, 5};
+  e.SetFieldLoc("legal_basis", {"decl/shop.yaml", 8, 18});
+  CHECK(e.At("legal_basis").ToString() == "decl/shop.yaml:8:18");
 }
