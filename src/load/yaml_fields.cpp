@@ -57,6 +57,7 @@ FieldReader::FieldReader(const YamlNode& node, std::string what, model::Diagnost
   ReportRepeatedKeys();
   if (!located) return;
   located->loc = node.Location();
+  located->field_locs.Reserve(node.entries.size());
   for (const auto& [k, v] : node.entries)
     if (k.IsScalar()) {
       const YamlNode& at = v.IsScalar() ? v : k;

@@ -40,6 +40,7 @@ class FieldPositions {
   // Records `field`, replacing a position recorded before.
   void Set(std::string_view field, Position at);
   const Position* Find(std::string_view field) const;
+  void Reserve(size_t n) { entries_.reserve(n); }
   bool Has(std::string_view field) const { return Find(field) != nullptr; }
 
   std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
