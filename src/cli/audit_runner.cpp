@@ -13,6 +13,7 @@
 #include "load/declarations_loader.h"
 #include "load/schema_loader.h"
 #include "util/parallel_for.h"
+#include "util/release_memory.h"
 
 namespace gdpr::cli {
 namespace {
@@ -145,6 +146,7 @@ std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::stri
                                                      SchemaLoads* deferred) {
   auto inventory = std::make_shared<model::Inventory>(load::LoadDeclarations(
       paths, engine.vocabulary.taxonomy, engine.vocabulary.countries, diags, options.load));
+  util::ReleaseFreedMemory();  // the worker threads' YAML trees: not needed any more
   if (inventory->files.empty() && !diags.HasErrors()) {
     ReportNoDeclarations(paths, diags);
     return std::nullopt;
