@@ -1,9 +1,13 @@
 #include "load/yaml_parser.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <istream>
+#include <streambuf>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "load/yaml_snapshot.h"
 #include "util/text.h"
@@ -82,9 +86,8 @@ PreScan ScanText(std::string_view text) {
 
 class Converter {
  public:
-  // `may_alias`: the text has a `*`; without one there is no alias to track.
-  Converter(std::string_view name, model::Diagnostics& diags, const YamlLimits& limits, bool may_alias)
-      : path_(std::make_shared<const std::string>(name)), diags_(diags), limits_(limits), may_alias_(may_alias) {}
+  Converter(std::string_view name, model::Diagnostics& diags, const YamlLimits& limits)
+      : path_(std::make_shared<const std::string>(name)), diags_(diags), limits_(limits) {}
 
   // `aliased`: `in` lies in a subtree reached before (through an alias), whose copies
   // are what makes an alias bomb expensive; they have a budget of their own.
@@ -96,10 +99,8 @@ class Converter {
     }
     // yaml-cpp hands out the same node (same position in the text) for every alias of
     // an anchor; a position seen before means a copy. (No public node identity.)
-    // (A set insertion per node costs more than the rest of the conversion, so it is
-    // skipped for the usual text without a `*`.)
     const YAML::Mark mark = in.Mark();
-    if (may_alias_ && mark.pos >= 0) aliased = aliased || !seen_.insert(mark.pos).second;
+    if (mark.pos >= 0) aliased = aliased || !seen_.insert(mark.pos).second;
     if (aliased && ++alias_nodes_ > limits_.max_alias_nodes) {
       if (!failed_) Fail(in, "document expands to more than " + std::to_string(limits_.max_alias_nodes) +
                                  " nodes through aliases (anchors and aliases nested too often?)");
@@ -154,10 +155,155 @@ class Converter {
   size_t nodes_ = 0;
   size_t alias_nodes_ = 0;
   std::unordered_set<int> seen_;  // text positions of the nodes converted so far
-  bool may_alias_ = true;
   bool failed_ = false;
 };
 
+
+// Builds the YamlNode tree straight from yaml-cpp's parser events. YAML::Load would
+// first build yaml-cpp's own graph of reference-counted nodes, which costs about a
+// third of the parse, and then the Converter would walk it again. Aliases are the one
+// thing it leaves to that path: on the first alias it stops, and the caller parses the
+// text again with YAML::Load, where the Converter expands aliases under their budgets.
+// Nodes are counted and nested exactly as the Converter counts them (pre-order).
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(std::string_view name, const YamlLimits& limits)
+      : path_(std::make_shared<const std::string>(name)), limits_(limits) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    if (Begin(mark)) End();
+  }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {
+    saw_alias_ = true;
+    stopped_ = true;
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+    YamlNode* node = Begin(mark);
+    if (!node) return;
+    node->kind = YamlNode::Kind::kScalar;
+    node->scalar = value;
+    node->quoted = tag == "!";
+    End();
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    if (YamlNode* node = Begin(mark)) node->kind = YamlNode::Kind::kSequence;
+  }
+  void OnSequenceEnd() override { End(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    if (YamlNode* node = Begin(mark)) node->kind = YamlNode::Kind::kMap;
+  }
+  void OnMapEnd() override { End(); }
+
+  bool saw_alias() const { return saw_alias_; }
+  // The limit the document broke (message and where), if any.
+  const std::optional<std::pair<YAML::Mark, std::string>>& limit() const { return limit_; }
+  YamlNode TakeRoot() { return std::move(root_); }
+
+ private:
+  // A new node in its parent (or the root), open until End(); null once stopped.
+  YamlNode* Begin(const YAML::Mark& mark) {
+    if (stopped_) return nullptr;
+    if (++nodes_ > limits_.max_nodes)
+      return Stop(mark, "document expands to more than " + std::to_string(limits_.max_nodes) +
+                            " nodes (anchors and aliases nested too often?)");
+    if (static_cast<int>(open_.size()) > limits_.max_depth)
+      return Stop(mark, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+    YamlNode& node = Attach();
+    node.path = path_;
+    node.line = mark.line + 1;
+    node.column = mark.column + 1;
+    open_.push_back({&node, false});
+    return &node;
+  }
+
+  // Where the next node goes: the root, the next list item, or a mapping's next key or
+  // its value. A node stays put while open: only its own children are added meanwhile.
+  YamlNode& Attach() {
+    if (open_.empty()) return root_;
+    Open& parent = open_.back();
+    if (parent.node->IsSequence()) return parent.node->items.emplace_back();
+    if (parent.awaiting_value) {
+      parent.awaiting_value = false;
+      return parent.node->entries.back().second;
+    }
+    parent.awaiting_value = true;
+    return parent.node->entries.emplace_back().first;
+  }
+
+  void End() {
+    if (!stopped_) open_.pop_back();
+  }
+
+  YamlNode* Stop(const YAML::Mark& mark, std::string message) {
+    stopped_ = true;
+    limit_.emplace(mark, std::move(message));
+    return nullptr;
+  }
+
+  struct Open {
+    YamlNode* node;
+    bool awaiting_value;  // a mapping whose last key has no value yet
+  };
+  std::shared_ptr<const std::string> path_;
+  const YamlLimits& limits_;
+  YamlNode root_;
+  std::vector<Open> open_;
+  size_t nodes_ = 0;
+  bool stopped_ = false;
+  bool saw_alias_ = false;
+  std::optional<std::pair<YAML::Mark, std::string>> limit_;
+};
+
+// An istream over text already in memory (YAML::Load(std::string) copies it twice).
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Reports a yaml-cpp exception as the diagnostic of invalid YAML.
+void ReportInvalid(const YAML::Exception& e, std::string_view name, model::Diagnostics& diags) {
+  // yaml-cpp marks are 0-based; -1 when unknown.
+  int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
+  int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
+  diags.Error({std::string(name), line, column}, "invalid YAML: " + util::Capitalized(e.msg),
+              "check the indentation and quoting on this line and the one above");
+}
+
+// The first document of `text` through parser events; nullopt with `*use_nodes` set
+// when it holds an alias (see TreeBuilder), or with a diagnostic.
+std::optional<YamlNode> BuildFromEvents(std::string_view text, std::string_view name, model::Diagnostics& diags,
+                                        const YamlLimits& limits, bool* use_nodes) {
+  TreeBuilder builder(name, limits);
+  try {
+    TextBuffer buffer(text);
+    std::istream in(&buffer);
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);  // false for an empty text: the root stays null
+  } catch (const YAML::Exception& e) {
+    ReportInvalid(e, name, diags);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diags.Error({std::string(name), 1, 1}, std::string("invalid YAML: ") + e.what());
+    return std::nullopt;
+  }
+  if (builder.saw_alias()) {
+    *use_nodes = true;
+    return std::nullopt;
+  }
+  if (const auto& limit = builder.limit()) {
+    diags.Error({std::string(name), limit->first.line + 1, limit->first.column + 1}, limit->second,
+                "simplify the document; declarations never need this");
+    return std::nullopt;
+  }
+  YamlNode root = builder.TakeRoot();
+  if (!root.path) root.path = std::make_shared<const std::string>(name);  // empty text
+  return root;
+}
 
 }  // namespace
 
@@ -183,21 +329,20 @@ std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
                 "declarations never nest this deep; is this the right file?");
     return std::nullopt;
   }
+  bool use_nodes = false;
+  std::optional<YamlNode> built = BuildFromEvents(text, name, diags, limits, &use_nodes);
+  if (!use_nodes) return built;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    // yaml-cpp marks are 0-based; -1 when unknown.
-    int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
-    int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
-    diags.Error({std::string(name), line, column}, "invalid YAML: " + util::Capitalized(e.msg),
-                "check the indentation and quoting on this line and the one above");
+    ReportInvalid(e, name, diags);
     return std::nullopt;
   } catch (const std::exception& e) {
     diags.Error({std::string(name), 1, 1}, std::string("invalid YAML: ") + e.what());
     return std::nullopt;
   }
-  Converter converter(name, diags, limits, text.find('*') != std::string_view::npos);
+  Converter converter(name, diags, limits);
   YamlNode out;
   if (!converter.Convert(root, out, 0)) return std::nullopt;
   return out;

@@ -79,3 +79,50 @@ TEST_CASE("load::ParseYaml is not fooled by apostrophes and hashes inside values
   CHECK(root->Find("url")->scalar == "a#b");
   CHECK(root->Find("multi")->scalar == "one two");
 }
+
+TEST_CASE("load::ParseYaml builds mappings, lists and keys in document order, keeping a repeated key") {
+  Diagnostics diags;
+  auto root = ParseYaml("? [k1, k2]\n: v\nm: {x: 1, y: [a, {z: ~}]}\nm: again\nn:\n", "t.yaml", diags);
+  REQUIRE(root);
+  REQUIRE(root->entries.size() == 4);
+  CHECK(root->entries[0].first.IsSequence());
+  CHECK(root->entries[0].second.scalar == "v");
+  const auto* m = root->Find("m");  // the first of the two
+  REQUIRE(m);
+  CHECK(m->IsMap());
+  CHECK(m->Find("y")->items[1].Find("z")->IsNull());
+  CHECK(m->Find("y")->items[1].Find("z")->Location().ToString() == "t.yaml:3:22");
+  CHECK(root->entries[2].second.scalar == "again");
+  CHECK(root->Find("n")->IsNull());
+}
+
+TEST_CASE("load::ParseYaml counts nodes and nesting with or without aliases") {
+  gdpr::load::YamlLimits tight;
+  tight.max_nodes = 5;
+  SUBCASE("too many nodes, no alias: the first node over the limit") {
+    Diagnostics diags;
+    CHECK_FALSE(ParseYaml("a: 1\nb: [2, 3]\n", "n.yaml", diags, tight));
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].location.ToString() == "n.yaml:2:5");
+    CHECK(diags.all()[0].message.find("more than 5 nodes") != std::string::npos);
+  }
+  SUBCASE("a syntax error later in the text wins over a limit") {
+    Diagnostics diags;
+    CHECK_FALSE(ParseYaml("a: 1\nb: [2, 3]\nc: [\n", "n.yaml", diags, tight));
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].message.find("invalid YAML") == 0);
+  }
+  SUBCASE("an alias is a copy of its anchor, at the anchor's position") {
+    Diagnostics diags;
+    auto root = ParseYaml("a: &x {k: v}\nb: *x\n", "a.yaml", diags);
+    REQUIRE(root);
+    CHECK(root->Find("b")->Find("k")->scalar == "v");
+    CHECK(root->Find("b")->Find("k")->Location().ToString() == "a.yaml:1:11");
+  }
+  SUBCASE("an alias inside its own anchor is refused") {
+    Diagnostics diags;
+    CHECK_FALSE(ParseYaml("a: &x [1, *x]\n", "r.yaml", diags));
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].message.find("nesting deeper") != std::string::npos);
+  }
+}
