@@ -164,6 +164,19 @@ class Builder {
     else out.push_back(std::move(r));
   }
 
+  // One record per item, made by `make` (which must only read shared state). Streaming,
+  // the items are spread over the workers, as the rules they meet are what costs; kept,
+  // the records stay in item order.
+  template <typename T, typename Make>
+  void EmitEach(const std::vector<T>& items, std::vector<SubjectRecord>& out, const Make& make) const {
+    if (!visit_) {
+      for (const T& item : items) out.push_back(make(item));
+      return;
+    }
+    util::ParallelForWorker(
+        items.size(), [&](size_t i, size_t worker) { visit_(make(items[i]), *model_, worker); }, workers_);
+  }
+
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
     static const std::vector<const model::Purpose*> kNone;
     auto it = purposes_by_system_.find(system);
@@ -200,7 +213,10 @@ class Builder {
       ++flows_in[f.to];
       for (const auto& c : f.data_categories) flow_categories[f.to].push_back(c);
     }
-    for (const model::System& s : inv_.systems) {
+    static const std::vector<std::string> kNoCategories;
+    EmitEach(inv_.systems, out, [&](const model::System& s) {
+      auto in = flows_in.find(s.id);
+      auto carried = flow_categories.find(s.id);
       SubjectRecord r = SubjectRecord::Of("system", s.id);
       r.loc = s.loc;
       r.located = &s;
@@ -220,7 +236,8 @@ class Builder {
         r.Set("transfer.reference") = FieldValue::String(s.transfer->reference);
       }
       r.Set("processor_agreement") = FieldValue::String(s.processor_agreement);
-      std::vector<std::string> stores, purposes, categories = flow_categories[s.id];
+      std::vector<std::string> stores, purposes;
+      std::vector<std::string> categories = carried == flow_categories.end() ? kNoCategories : carried->second;
       for (const auto& d : s.datastores) stores.push_back(d.id);
       for (const model::Purpose* p : PurposesOf(s.id)) {
         purposes.push_back(p->id);
@@ -232,10 +249,11 @@ class Builder {
       r.Set("datastores") = FieldValue::List(stores);
       r.Set("purposes") = FieldValue::List(purposes);
       r.Set("categories") = FieldValue::List(categories);
-      r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_in[s.id] > 0);
-      r.Set("flows_in") = FieldValue::Number(flows_in[s.id]);
-      Emit(std::move(r), out);
-    }
+      const int flows_into = in == flows_in.end() ? 0 : in->second;
+      r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_into > 0);
+      r.Set("flows_in") = FieldValue::Number(flows_into);
+      return r;
+    });
   }
 
   void BuildDatastores(std::vector<SubjectRecord>& out) {
@@ -278,7 +296,7 @@ class Builder {
   }
 
   void BuildPurposes(std::vector<SubjectRecord>& out) {
-    for (const model::Purpose& p : inv_.purposes) {
+    EmitEach(inv_.purposes, out, [&](const model::Purpose& p) {
       SubjectRecord r = SubjectRecord::Of("purpose", p.id);
       r.loc = p.loc;
       r.located = &p;
@@ -327,11 +345,11 @@ class Builder {
       r.Set("children_data") = FieldValue::Bool(children);
       r.Set("vulnerable_subjects") = FieldValue::Bool(vulnerable);
       AddSystemFacts(p, r);
-      Emit(std::move(r), out);
-    }
+      return r;
+    });
   }
 
-  void AddSystemFacts(const model::Purpose& p, SubjectRecord& r) {
+  void AddSystemFacts(const model::Purpose& p, SubjectRecord& r) const {
     std::vector<std::string> countries, zones, sources;
     for (const std::string& id : p.systems) {
       const model::System* s = inv_.FindSystem(id);
@@ -349,7 +367,8 @@ class Builder {
     SortUnique(sources);
     r.Set("flow_sources") = FieldValue::List(sources);
     r.Set("flow_source_count") = FieldValue::Number(double(sources.size()));
-    r.Set("columns") = FieldValue::Number(facts_.columns_by_purpose[&p]);
+    auto columns = facts_.columns_by_purpose.find(&p);
+    r.Set("columns") = FieldValue::Number(columns == facts_.columns_by_purpose.end() ? 0 : columns->second);
     // Declared categories no schema column holds: only judged when every system of the
     // purpose has a schema (a SaaS system without one may hold what the others lack).
     std::vector<std::string> held;
@@ -376,7 +395,7 @@ class Builder {
   }
 
   void BuildFlows(std::vector<SubjectRecord>& out) {
-    for (const model::Flow& fl : inv_.flows) {
+    EmitEach(inv_.flows, out, [&](const model::Flow& fl) {
       SubjectRecord r = SubjectRecord::Of("flow", fl.id);
       r.loc = fl.loc;
       r.located = &fl;
@@ -408,11 +427,11 @@ class Builder {
       r.Set("from.purposes") = FieldValue::List(from_purposes);
       r.Set("to.purposes") = FieldValue::List(to_purposes);
       AddEndFacts(fl, r);
-      Emit(std::move(r), out);
-    }
+      return r;
+    });
   }
 
-  void AddEndFacts(const model::Flow& fl, SubjectRecord& r) {
+  void AddEndFacts(const model::Flow& fl, SubjectRecord& r) const {
     if (const model::System* from = inv_.FindSystem(fl.from)) {
       r.Set("from.country") = FieldValue::String(from->country);
       r.Set("from.zone") = ZoneOf(from->country);
