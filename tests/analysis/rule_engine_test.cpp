@@ -1,5 +1,9 @@
 #include "analysis/rule_engine.h"
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+
 #include "analysis/waivers.h"
 #include "audit_fixtures.h"
 
@@ -123,6 +127,27 @@ TEST_CASE("analysis::SortFindings orders by severity, path, line, rule") {
   CHECK(v[1].rule_id == "A-002");
   CHECK(v[2].rule_id == "A-001");
   CHECK(v[3].rule_id == "B-001");
+}
+
+TEST_CASE("analysis::SortFindings is a stable sort: ties keep their order") {
+  // Many ties (few distinct keys) and a message that tells the findings apart.
+  std::vector<model::Finding> v(300);
+  unsigned seed = 12345;
+  auto next = [&seed](unsigned n) { return (seed = seed * 1103515245u + 12345u) / 65536u % n; };
+  for (size_t i = 0; i < v.size(); ++i) {
+    v[i].severity = next(2) ? model::Severity::kHigh : model::Severity::kLow;
+    v[i].location = {next(2) ? "a.yaml" : "b.yaml", static_cast<int>(next(4)), 1};
+    v[i].rule_id = next(2) ? "R-1" : "R-2";
+    v[i].message = std::to_string(i);
+  }
+  std::vector<model::Finding> expected = v;
+  std::stable_sort(expected.begin(), expected.end(), [](const model::Finding& a, const model::Finding& b) {
+    return std::make_tuple(-static_cast<int>(a.severity), a.location.path, a.location.line, a.rule_id) <
+           std::make_tuple(-static_cast<int>(b.severity), b.location.path, b.location.line, b.rule_id);
+  });
+  SortFindings(v);
+  REQUIRE(v.size() == expected.size());
+  for (size_t i = 0; i < v.size(); ++i) CHECK(v[i].message == expected[i].message);
 }
 
 TEST_CASE("analysis::ApplyWaivers suppresses until expiry") {
