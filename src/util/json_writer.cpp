@@ -1,5 +1,6 @@
 #include "util/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -62,6 +63,11 @@ void AppendEscaped(std::string& out, unsigned char c) {
 std::string JsonWriter::Quote(std::string_view value) {
   std::string out;
   out.reserve(value.size() + 2);
+  AppendQuoted(out, value);
+  return out;
+}
+
+void JsonWriter::AppendQuoted(std::string& out, std::string_view value) {
   out += '"';
   for (size_t i = 0; i < value.size();) {
     // Most text needs no escape: copy runs of plain ASCII at once.
@@ -93,14 +99,27 @@ std::string JsonWriter::Quote(std::string_view value) {
     }
   }
   out += '"';
-  return out;
 }
 
 JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
 
+JsonWriter::~JsonWriter() { Flush(); }
+
+void JsonWriter::Flush() {
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+}
+
+// Text goes to the stream in blocks: a large report is millions of small pieces, and
+// each `<<` on an ostream costs a sentry and a virtual call.
+void JsonWriter::Done() {
+  if (stack_.empty() || buf_.size() >= kBlock) Flush();
+}
+
 void JsonWriter::NewLine() {
   if (indent_ <= 0) return;
-  out_ << '\n' << std::string(stack_.size() * static_cast<size_t>(indent_), ' ');
+  buf_ += '\n';
+  buf_.append(stack_.size() * static_cast<size_t>(indent_), ' ');
 }
 
 void JsonWriter::BeforeValue() {
@@ -109,13 +128,13 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (stack_.empty()) return;
-  if (stack_.back().count++ > 0) out_ << ',';
+  if (stack_.back().count++ > 0) buf_ += ',';
   NewLine();
 }
 
 void JsonWriter::Open(char bracket) {
   BeforeValue();
-  out_ << bracket;
+  buf_ += bracket;
   stack_.push_back({});
 }
 
@@ -123,8 +142,9 @@ void JsonWriter::Close(char bracket) {
   const bool empty = stack_.empty() || stack_.back().count == 0;
   if (!stack_.empty()) stack_.pop_back();
   if (!empty) NewLine();
-  out_ << bracket;
-  if (stack_.empty()) out_ << '\n';
+  buf_ += bracket;
+  if (stack_.empty()) buf_ += '\n';
+  Done();
 }
 
 void JsonWriter::BeginObject() { Open('{'); }
@@ -134,13 +154,15 @@ void JsonWriter::EndArray() { Close(']'); }
 
 void JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  out_ << Quote(key) << (indent_ > 0 ? ": " : ":");
+  AppendQuoted(buf_, key);
+  buf_ += indent_ > 0 ? ": " : ":";
   after_key_ = true;
 }
 
 void JsonWriter::String(std::string_view value) {
   BeforeValue();
-  out_ << Quote(value);
+  AppendQuoted(buf_, value);
+  Done();
 }
 
 void JsonWriter::StringOrNull(std::string_view value) {
@@ -150,18 +172,23 @@ void JsonWriter::StringOrNull(std::string_view value) {
 
 void JsonWriter::Int(int64_t value) {
   BeforeValue();
-  out_ << value;
+  char digits[24];
+  buf_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  Done();
 }
 
 void JsonWriter::UInt(uint64_t value) {
   BeforeValue();
-  out_ << value;
+  char digits[24];
+  buf_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  Done();
 }
 
 void JsonWriter::Double(double value) {
   BeforeValue();
   if (!std::isfinite(value)) {
-    out_ << "null";
+    buf_ += "null";
+    Done();
     return;
   }
   char buf[32];
@@ -171,21 +198,25 @@ void JsonWriter::Double(double value) {
     char shorter[32];
     std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
     if (std::strtod(shorter, nullptr) == value) {
-      out_ << shorter;
+      buf_ += shorter;
+      Done();
       return;
     }
   }
-  out_ << buf;
+  buf_ += buf;
+  Done();
 }
 
 void JsonWriter::Bool(bool value) {
   BeforeValue();
-  out_ << (value ? "true" : "false");
+  buf_ += value ? "true" : "false";
+  Done();
 }
 
 void JsonWriter::Null() {
   BeforeValue();
-  out_ << "null";
+  buf_ += "null";
+  Done();
 }
 
 }  // namespace gdpr::util

@@ -28,6 +28,10 @@ class JsonWriter {
  public:
   // `indent` spaces per level; 0 writes everything on one line.
   explicit JsonWriter(std::ostream& out, int indent = 2);
+  // Writes what is still buffered (a document is written out when its root closes).
+  ~JsonWriter();
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void BeginObject();
   void EndObject();
@@ -46,17 +50,23 @@ class JsonWriter {
 
   // `value` as a quoted JSON string literal (escaped, invalid UTF-8 replaced).
   static std::string Quote(std::string_view value);
+  static void AppendQuoted(std::string& out, std::string_view value);
 
  private:
   void BeforeValue();
   void Open(char bracket);
   void Close(char bracket);
   void NewLine();
+  void Done();  // after a value: writes the buffer out at the end of the document or when full
+  void Flush();
+
+  static constexpr size_t kBlock = 1 << 16;
 
   struct Level {
     int count = 0;
   };
   std::ostream& out_;
+  std::string buf_;  // text not yet written to out_
   int indent_;
   std::vector<Level> stack_;
   bool after_key_ = false;

@@ -109,3 +109,32 @@ TEST_CASE("util::JsonWriter output is valid UTF-8 without raw control bytes for 
     CHECK(q.back() == '"');
   }
 }
+
+TEST_CASE("util::JsonWriter has written the document when its root closes, however large") {
+  std::ostringstream out;
+  gdpr::util::JsonWriter w(out, 0);
+  w.BeginArray();
+  for (int i = 0; i < 20000; ++i) w.Int(i);  // far more than one buffered block
+  CHECK(out.str().size() > 0);               // full blocks went out on the way
+  w.EndArray();
+  std::string text = out.str();  // the writer is still alive
+  REQUIRE(text.size() > 100000);
+  CHECK(text.substr(0, 8) == "[0,1,2,3");
+  CHECK(text.substr(text.size() - 7) == "19999]\n");
+}
+
+TEST_CASE("util::JsonWriter writes a scalar document at once, and what is left when destroyed") {
+  std::ostringstream out;
+  {
+    gdpr::util::JsonWriter w(out);
+    w.String("alone");
+    CHECK(out.str() == "\"alone\"");
+  }
+  std::ostringstream partial;
+  {
+    gdpr::util::JsonWriter w(partial);
+    w.BeginObject();
+    w.Key("a");
+  }
+  CHECK(partial.str() == "{\n  \"a\": ");
+}
