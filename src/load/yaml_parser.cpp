@@ -63,7 +63,11 @@ PreScan ScanText(std::string_view text) {
       }
       at_line_start = false;
     }
-    bool token_start = last_significant == 0 || std::string_view(":,[{-?").find(last_significant) != std::string_view::npos;
+    bool token_start = false;
+    switch (last_significant) {
+      case 0: case ':': case ',': case '[': case '{': case '-': case '?': token_start = true; break;
+      default: break;
+    }
     if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
       in_comment = true;
     } else if ((c == '"' || c == '\'') && token_start) {
