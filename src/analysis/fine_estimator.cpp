@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "util/money.h"
+#include "util/parallel_for.h"
 #include "util/text.h"
 
 namespace gdpr::analysis {
@@ -448,9 +449,12 @@ void EstimateFines(model::Report& report, const model::Inventory& inventory,
 
   model::Exposure exposure;
   exposure.organization_max_eur = LegalMaximum(FineTier::k83_5, turnover.eur);
-  for (const Conduct& c : GroupConducts(report.findings, estimable, inventory)) {
-    exposure.conducts.push_back(PriceConduct(c, turnover.eur, inventory, taxonomy));
-  }
+  // Conducts are priced independently (each finding is in exactly one), on every core.
+  const std::vector<Conduct> conducts = GroupConducts(report.findings, estimable, inventory);
+  exposure.conducts.resize(conducts.size());
+  util::ParallelFor(conducts.size(), [&](size_t i) {
+    exposure.conducts[i] = PriceConduct(conducts[i], turnover.eur, inventory, taxonomy);
+  });
   std::sort(exposure.conducts.begin(), exposure.conducts.end(), ByExposure);
   for (const model::ConductExposure& c : exposure.conducts) {
     exposure.low_eur += c.low_eur;
