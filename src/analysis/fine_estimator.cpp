@@ -126,13 +126,6 @@ Factor ProfilingFactor(const std::vector<const Purpose*>& purposes, const Taxono
   return best;
 }
 
-bool IsChildSubject(const std::string& subject) {
-  for (const char* word : {"child", "minor", "pupil", "kid"}) {
-    if (subject.find(word) != std::string::npos) return true;
-  }
-  return false;
-}
-
 Factor VulnerableFactor(const std::vector<const Purpose*>& purposes,
                         const std::set<std::string>& categories, const Taxonomy& taxonomy) {
   for (const std::string& c : categories) {
@@ -140,7 +133,7 @@ Factor VulnerableFactor(const std::vector<const Purpose*>& purposes,
   }
   for (const Purpose* p : purposes) {
     for (const std::string& s : p->data_subjects) {
-      if (IsChildSubject(s)) return {2, fmt::format("children (data subject {})", s)};
+      if (taxonomy.IsChildSubject(s)) return {2, fmt::format("children (data subject {})", s)};
     }
   }
   std::set<std::string> vulnerable;

@@ -5,6 +5,7 @@
 #include "load/file_reader.h"
 #include "load/yaml_parser.h"
 #include "util/edit_distance.h"
+#include "util/text.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -110,6 +111,15 @@ std::optional<Taxonomy> Taxonomy::Parse(std::string_view text, std::string_view 
       table.keys.push_back(k.scalar);
     }
   }
+  if (const load::YamlNode* words = root->Find("child_subject_words")) {
+    if (!words->IsSequence())
+      diags.Error(words->Location(), "'child_subject_words' must be a list of words");
+    else
+      for (const load::YamlNode& w : words->items) {
+        if (w.IsScalar() && !w.scalar.empty()) taxonomy.child_subject_words_.push_back(util::AsciiLower(w.scalar));
+        else diags.Error(w.Location(), "'child_subject_words' must be a list of words");
+      }
+  }
   if (const load::YamlNode* deprecated = root->Find("deprecated")) {
     for (const Section& section : kSections) {
       const load::YamlNode* node = deprecated->Find(section.name);
@@ -166,9 +176,30 @@ std::string Taxonomy::Suggest(TaxonomyKind kind, std::string_view key) const {
   return util::DidYouMean(key, Keys(kind));
 }
 
+namespace {
+
+// True when one of `words` is a whole part of `key` ("school_pupil", "minor.guest"), so
+// that "kidney_patient" is not a kid.
+bool HasWordPart(std::string_view key, const std::vector<std::string>& words) {
+  std::string lower = util::AsciiLower(key);
+  size_t start = 0;
+  while (start <= lower.size()) {
+    size_t end = lower.find_first_of("_-.", start);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view part(lower.data() + start, end - start);
+    for (const std::string& w : words)
+      if (part == w) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool Taxonomy::AddCustom(TaxonomyKind kind, TaxonomyEntry entry) {
   KindTable& t = Table(kind);
   if (t.entries.count(entry.key)) return false;
+  if (kind == TaxonomyKind::kDataSubject && HasWordPart(entry.key, child_subject_words_)) entry.children = true;
   auto at = std::lower_bound(t.keys.begin(), t.keys.end(), entry.key);
   t.keys.insert(at, entry.key);
   std::string key = entry.key;
@@ -218,6 +249,11 @@ bool Taxonomy::IsDistressData(std::string_view category) const {
 
 bool Taxonomy::IsMonitoringUse(std::string_view use) const {
   return MarkedOnPath(TaxonomyKind::kDataUse, use, &TaxonomyEntry::monitoring);
+}
+
+bool Taxonomy::IsChildSubject(std::string_view subject) const {
+  const TaxonomyEntry* e = Find(TaxonomyKind::kDataSubject, subject);
+  return e && e->children;
 }
 
 bool Taxonomy::IsVulnerableSubject(std::string_view subject) const {

@@ -61,13 +61,17 @@ class Taxonomy {
   bool IsChildrenData(std::string_view category) const;
   // True when the data subject is marked vulnerable.
   bool IsVulnerableSubject(std::string_view subject) const;
+  // True when the data subject is marked children (shipped keys by their marking,
+  // custom keys by `child_subject_words`).
+  bool IsChildSubject(std::string_view subject) const;
   // True when the category (or an ancestor) is marked distress.
   bool IsDistressData(std::string_view category) const;
   // True when the data use (or an ancestor) is marked monitoring.
   bool IsMonitoringUse(std::string_view use) const;
 
   // Extends this run's taxonomy with a custom key (Fides taxonomy extensions define
-  // them). Returns false, changing nothing, when the key already exists.
+  // them); a data subject whose key holds a `child_subject_words` word is marked
+  // children. Returns false, changing nothing, when the key already exists.
   bool AddCustom(TaxonomyKind kind, TaxonomyEntry entry);
   // Makes `old_key` read as the current `current_key` (with the usual deprecation warning).
   void AddReplacement(TaxonomyKind kind, std::string old_key, std::string current_key);
@@ -88,6 +92,7 @@ class Taxonomy {
   KindTable& Table(TaxonomyKind kind);
 
   KindTable categories_, uses_, subjects_;
+  std::vector<std::string> child_subject_words_;
 };
 
 }  // namespace gdpr::analysis

@@ -37,6 +37,7 @@ data_subjects:
   customer: A customer
   employee: { description: An employee, vulnerable: true }
   patient: { description: A patient, vulnerable: true }
+child_subject_words: [child, pupil]
 )";
 
 Taxonomy MakeTaxonomy() {
@@ -404,4 +405,19 @@ TEST_CASE("analysis::FineEstimator is deterministic") {
   }
   CHECK(a.exposure.assumptions == b.exposure.assumptions);
   CHECK(a.exposure.high_eur == b.exposure.high_eur);
+}
+
+TEST_CASE("analysis::FineEstimator counts a custom data subject named as children as children") {
+  Taxonomy tax = MakeTaxonomy();
+  CHECK(tax.AddCustom(gdpr::analysis::TaxonomyKind::kDataSubject, {"school_pupil", "A pupil (custom)"}));
+  Inventory inv = ShopInventory();
+  gdpr::model::Purpose p = MakePurpose("lessons", "essential.service", {"user.contact.email"}, 500);
+  p.data_subjects = {"school_pupil"};
+  inv.purposes.push_back(p);
+  Report report;
+  report.findings.push_back(MakeFinding("RET-001", "83(5)", "purpose", "lessons", Severity::kMedium));
+  EstimateFines(report, inv, tax, {});
+  REQUIRE(report.exposure.conducts.size() == 1);
+  CHECK(AnyContains(report.exposure.conducts[0].reasoning,
+                    "vulnerable people (para 54): children (data subject school_pupil) (+2)"));
 }

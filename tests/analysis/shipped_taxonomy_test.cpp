@@ -54,6 +54,11 @@ TEST_CASE("analysis::Taxonomy shipped file marks what the GDPR treats specially"
   CHECK_FALSE(t.IsChildrenData("user.name"));
   for (const char* subject : {"employee", "patient", "trainee", "job_applicant"}) CHECK(t.IsVulnerableSubject(subject));
   CHECK_FALSE(t.IsVulnerableSubject("customer"));
+  // No shipped subject is a child; a custom one named so is (child_subject_words).
+  for (const std::string& subject : t.Keys(TaxonomyKind::kDataSubject)) CHECK_FALSE(t.IsChildSubject(subject));
+  Taxonomy extended = t;
+  CHECK(extended.AddCustom(TaxonomyKind::kDataSubject, {"minor", "Someone under 16"}));
+  CHECK(extended.IsChildSubject("minor"));
 }
 
 TEST_CASE("analysis::Taxonomy shipped file maps deprecated fideslang keys") {

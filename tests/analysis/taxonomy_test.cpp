@@ -51,3 +51,33 @@ TEST_CASE("analysis::Taxonomy rejects bad files with a location") {
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.all()[0].location.line == 2);
 }
+
+TEST_CASE("analysis::Taxonomy marks children among data subjects: by marking, or custom keys by word") {
+  gdpr::model::Diagnostics diags;
+  auto t = Taxonomy::Parse(
+      "data_categories: {}\ndata_uses: {}\n"
+      "data_subjects:\n  customer: A customer\n  young_visitor: { description: Under 16, children: true }\n"
+      "child_subject_words: [child, pupil, Kid]\n",
+      "words.yaml", diags);
+  REQUIRE(t);
+  CHECK(t->IsChildSubject("young_visitor"));
+  CHECK_FALSE(t->IsChildSubject("customer"));
+  CHECK_FALSE(t->IsChildSubject("not_declared"));
+  // Custom keys (Fides taxonomy extensions) are marked by the words, as whole parts.
+  CHECK(t->AddCustom(TaxonomyKind::kDataSubject, {"school_pupil", "A pupil"}));
+  CHECK(t->AddCustom(TaxonomyKind::kDataSubject, {"kid", "A kid"}));
+  CHECK(t->AddCustom(TaxonomyKind::kDataSubject, {"kidney_patient", "Not a kid"}));
+  CHECK(t->AddCustom(TaxonomyKind::kDataCategory, {"user.child_name", "A category, not a subject"}));
+  CHECK(t->IsChildSubject("school_pupil"));
+  CHECK(t->IsChildSubject("kid"));
+  CHECK_FALSE(t->IsChildSubject("kidney_patient"));
+  CHECK_FALSE(t->IsChildrenData("user.child_name"));
+}
+
+TEST_CASE("analysis::Taxonomy refuses child_subject_words that are not a list of words") {
+  gdpr::model::Diagnostics diags;
+  CHECK_FALSE(Taxonomy::Parse("data_categories: {}\ndata_uses: {}\ndata_subjects: {}\nchild_subject_words: child\n",
+                              "bad.yaml", diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].location.ToString() == "bad.yaml:4:22");
+}
