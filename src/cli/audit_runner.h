@@ -91,10 +91,9 @@ struct LoadedRun {
 
 // LoadEngine, then LoadAuditInputs with that engine: reports exactly what the two
 // report one after the other (nothing of the inputs when the engine fails), but reads
-// the rule packs, declarations and schemas while the classifier is built on another
-// thread (analysis::ClassifierBuild). nullopt when the engine failed. With
-// `options.live` the engine is loaded first: no database is connected for a run whose
-// rules are broken.
+// the rule packs, declarations and schemas on another thread while the classifier is
+// built. nullopt when the engine failed. With `options.live` the engine is loaded
+// first: no database is connected for a run whose rules are broken.
 std::optional<LoadedRun> LoadEngineAndInputs(const RulesOptions& rules, const std::vector<std::string>& paths,
                                              model::Diagnostics& diags, const InputOptions& options = {},
                                              SchemaLoads* deferred = nullptr);

@@ -111,3 +111,29 @@ TEST_CASE("cli::LoadEngineAndInputs loads the inputs while the classifier builds
   email.name = "email";
   CHECK(run->engine.classify(users, email)->categories == std::vector<std::string>{"user.contact.email"});
 }
+
+TEST_CASE("cli::LoadEngineAndInputs classifies as LoadEngine does, on the shipped rules") {
+  model::Diagnostics serial_diags, diags;
+  auto serial = cli::LoadEngine({}, serial_diags);
+  REQUIRE(serial);
+  std::optional<cli::LoadedRun> run =
+      cli::LoadEngineAndInputs({}, {GDPR_SOURCE_DIR "/samples"}, diags);
+  REQUIRE(run);
+  REQUIRE(run->inputs);
+  CHECK(Rendered(diags) == Rendered(serial_diags));  // the samples are clean
+  CHECK(run->engine.rules.rules().size() == serial->rules.rules().size());
+  const char* columns[][2] = {{"users", "email"},       {"klanten", "achternaam"}, {"patients", "diagnosis"},
+                              {"orders", "total"},      {"users", "strFirstName"}, {"customers", "huisNummer"},
+                              {"events", "ip_address"}, {"employees", "bsn"}};
+  for (const auto& [table, column] : columns) {
+    model::Table t;
+    t.name = table;
+    model::Column c;
+    c.name = column;
+    c.type = "varchar(255)";
+    const analysis::ColumnVerdict a = *serial->classify(t, c), b = *run->engine.classify(t, c);
+    CHECK(a.categories == b.categories);
+    CHECK(a.reason == b.reason);
+    CHECK(a.runner_up == b.runner_up);
+  }
+}

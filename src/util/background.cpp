@@ -1,0 +1,28 @@
+#include "util/background.h"
+
+#include <system_error>
+#include <utility>
+
+#include "util/parallel_for.h"
+
+namespace gdpr::util {
+
+Background::Background(std::function<void()> fn) {
+  if (WorkerCount(2) > 1) {
+    try {
+      done_ = std::async(std::launch::async, fn);
+      return;
+    } catch (const std::system_error&) {
+      // no thread to be had: run it in Wait()
+    }
+  }
+  done_ = std::async(std::launch::deferred, std::move(fn));
+}
+
+Background::~Background() { Wait(); }
+
+void Background::Wait() {
+  if (done_.valid()) done_.get();
+}
+
+}  // namespace gdpr::util
