@@ -19,7 +19,10 @@ Background::Background(std::function<void()> fn) {
   done_ = std::async(std::launch::deferred, std::move(fn));
 }
 
-Background::~Background() { Wait(); }
+// Waits without rethrowing: a destructor may run while an exception unwinds the caller.
+Background::~Background() {
+  if (done_.valid()) done_.wait();
+}
 
 void Background::Wait() {
   if (done_.valid()) done_.get();
