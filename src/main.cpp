@@ -2,5 +2,9 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "util/huge_page_heap.h"
 
-int main(int argc, char** argv) { return gdpr::cli::Run(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  gdpr::util::UseHugePageHeap();
+  return gdpr::cli::Run(argc, argv, std::cout, std::cerr);
+}

@@ -9,14 +9,13 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include "analysis/classifier_pack.h"
 #include "analysis/column_name_normalizer.h"
 #include "load/file_reader.h"
 #include "util/edit_distance.h"
+#include "util/parallel_for.h"
 #include "util/text.h"
 
 namespace gdpr::analysis {
@@ -79,6 +78,18 @@ std::string Glued(const std::string& normalised) {
   return out;
 }
 
+// The name patterns of a classifier are matched by several RE2::Sets, each holding
+// consecutive patterns of about this much source: RE2 compiles a few small sets in
+// less time than one large one (their programs stay in cache), the sets compile on
+// several threads, and matching a name against them all costs no more than against one.
+constexpr size_t kNameSetBytes = 8000;
+
+// One of the name sets, and the pattern index of each of its entries.
+struct NameSet {
+  RE2::Set set{MatchOptions(), RE2::UNANCHORED};
+  std::vector<int> index;
+};
+
 struct CacheEntry {
   std::vector<Hit> hits;                          // from the name and the type (not the comment)
   std::shared_ptr<const ColumnVerdict> verdict;  // for a column without a comment
@@ -99,9 +110,10 @@ struct Classifier::Impl {
   std::vector<std::unique_ptr<RE2>> context_res;  // per context entry, in order
   std::vector<int> context_class;                 // entry -> class id
   std::vector<CompiledPattern> patterns;
-  RE2::Set name_set{MatchOptions(), RE2::UNANCHORED};
+  std::vector<NameSet> name_sets;  // see kNameSetBytes
+  std::vector<int> name_set_of;    // pattern index -> its name set (-1: it has no name)
   RE2::Set comment_set{MatchOptions(), RE2::ANCHOR_START};
-  std::vector<int> name_index, comment_index;  // set index -> pattern index
+  std::vector<int> comment_index;  // set index -> pattern index
   std::vector<int> type_only;
 
   mutable std::mutex mu;
@@ -113,6 +125,7 @@ struct Classifier::Impl {
   // own as well used to be most of the start-up time.
   std::unique_ptr<RE2::Set> syntax;  // parses (never compiles) patterns; only while loading
   bool skip_safe_checks = false;     // BuildConcurrently: see SelfContained()
+  void SplitNames(const std::vector<ClassifierPack>& packs);
   bool Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags);
   bool BuildConcurrently(const std::vector<ClassifierPack>& packs);
   void AddTables(const ClassifierPack& pack, model::Diagnostics& diags);
@@ -316,15 +329,19 @@ void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, cons
   set_index.push_back(index);
 }
 
-// `name_to_set` false: the name is only checked here, and added to `name_set` by
+// `name_to_set` false: the name is only checked here, and added to its name set by
 // another thread (BuildConcurrently).
 void Classifier::Impl::AddPattern(ClassifierPattern p, bool name_to_set, model::Diagnostics& diags) {
   CompiledPattern cp;
   const int index = static_cast<int>(patterns.size());
   ResolveClasses(p.tables, cp.tables, diags);
   ResolveClasses(p.not_tables, cp.not_tables, diags);
-  if (name_to_set) AddToSet(name_set, name_index, p.name, true, "name", index, diags);
-  else if (p.name.present()) CheckSyntax(p.name, "name", diags);
+  if (name_to_set && p.name.present()) {
+    NameSet& ns = name_sets[static_cast<size_t>(name_set_of[static_cast<size_t>(index)])];
+    AddToSet(ns.set, ns.index, p.name, true, "name", index, diags);
+  } else if (p.name.present()) {
+    CheckSyntax(p.name, "name", diags);
+  }
   AddToSet(comment_set, comment_index, p.comment, false, "comment", index, diags);
   cp.types = Compile(p.types, "types", diags);
   cp.not_types = Compile(p.not_types, "not_types", diags);
@@ -367,7 +384,8 @@ void Classifier::Impl::AddContext(const TableContextClass& ctx, model::Diagnosti
 // an individual compile used to find), or else the set as a whole.
 void Classifier::Impl::ReportSetTooLarge(model::Diagnostics& diags) {
   const int errors_before = diags.error_count();
-  for (int idx : name_index) Compile(patterns[static_cast<size_t>(idx)].p.name, "name", diags);
+  for (const NameSet& ns : name_sets)
+    for (int idx : ns.index) Compile(patterns[static_cast<size_t>(idx)].p.name, "name", diags);
   for (int idx : comment_index) Compile(patterns[static_cast<size_t>(idx)].p.comment, "comment", diags);
   if (diags.error_count() == errors_before)
     diags.Error({}, "the classifier patterns are too many or too large for RE2 to compile");
@@ -382,50 +400,67 @@ void Classifier::Impl::AddTables(const ClassifierPack& pack, model::Diagnostics&
   for (const auto& ctx : pack.contexts) AddContext(ctx, diags);
 }
 
+// Cuts the name patterns, in order, into sets of about kNameSetBytes of source each.
+// Both builds cut the same way, so a set index means the same in both.
+void Classifier::Impl::SplitNames(const std::vector<ClassifierPack>& packs) {
+  size_t bytes = kNameSetBytes;  // of the last set: full, so the first name opens one
+  for (const auto& pack : packs)
+    for (const auto& p : pack.patterns) {
+      if (!p.name.present()) {
+        name_set_of.push_back(-1);
+        continue;
+      }
+      if (bytes >= kNameSetBytes) {
+        name_sets.emplace_back();
+        bytes = 0;
+      }
+      bytes += p.name.source.size();
+      name_set_of.push_back(static_cast<int>(name_sets.size()) - 1);
+    }
+}
+
 // Reports every problem in pack order.
 bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags) {
   const int errors_before = diags.error_count();
+  SplitNames(packs);
   syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
   for (const auto& pack : packs) AddTables(pack, diags);
   for (auto& pack : packs)
     for (auto& p : pack.patterns) AddPattern(std::move(p), true, diags);
   syntax.reset();
-  if (!name_set.Compile() || !comment_set.Compile()) ReportSetTooLarge(diags);
+  bool compiled = comment_set.Compile();
+  for (NameSet& ns : name_sets) compiled = ns.set.Compile() && compiled;
+  if (!compiled) ReportSetTooLarge(diags);
   return diags.error_count() == errors_before;
 }
 
-// The same work as Build(), on two threads: the name set (the largest RE2 program) is
-// filled and compiled by a second thread while this one does the rest, and the
-// separate parse of self-contained patterns is skipped (their wrapped form is parsed
-// anyway). It reports nothing: on any problem it returns false and the caller builds
-// again, serially, with Build(), whose report is complete and in pack order whatever
-// the threads did. Packs without problems never take the serial path.
+// The same work as Build(), on several threads: each name set (together the largest
+// RE2 program) is filled and compiled as a task of its own while one thread does the
+// rest, and the separate parse of self-contained patterns is skipped (their wrapped
+// form is parsed anyway). It reports nothing: on any problem it returns false and the
+// caller builds again, serially, with Build(), whose report is complete and in pack
+// order whatever the threads did. Packs without problems never take the serial path.
 bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
-  std::vector<std::pair<int, std::string>> names;  // (pattern index, wrapped source)
+  SplitNames(packs);
+  std::vector<std::vector<std::pair<int, std::string>>> names(name_sets.size());  // (pattern, wrapped)
   int index = 0;
   for (const auto& pack : packs)
     for (const auto& p : pack.patterns) {
-      if (p.name.present()) names.emplace_back(index, WrapTokens(p.name.source));
+      const int set = name_set_of[static_cast<size_t>(index)];
+      if (set >= 0) names[static_cast<size_t>(set)].emplace_back(index, WrapTokens(p.name.source));
       ++index;
     }
-  bool names_ok = true;
-  model::Diagnostics scratch;
-  {
-    std::jthread worker;
-    try {
-      worker = std::jthread([this, &names, &names_ok] {
-        for (const auto& [idx, wrapped] : names) {
-          if (name_set.Add(wrapped, nullptr) < 0) {
-            names_ok = false;
-            return;
-          }
-          name_index.push_back(idx);
-        }
-        names_ok = name_set.Compile();
-      });
-    } catch (const std::system_error&) {
-      return false;  // no thread to be had: the serial build does it all
+  std::vector<char> names_ok(name_sets.size(), 0);
+  auto fill_name_set = [&](size_t set) {
+    NameSet& ns = name_sets[set];
+    for (const auto& [idx, wrapped] : names[set]) {
+      if (ns.set.Add(wrapped, nullptr) < 0) return;
+      ns.index.push_back(idx);
     }
+    names_ok[set] = ns.set.Compile();
+  };
+  model::Diagnostics scratch;
+  auto build_rest = [&] {
     syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
     skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
     for (const auto& pack : packs) AddTables(pack, scratch);
@@ -434,8 +469,13 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
     syntax.reset();
     skip_safe_checks = false;
     if (!comment_set.Compile()) scratch.Error({}, "the comment set does not compile");
-  }  // joins the worker
-  return names_ok && scratch.size() == 0;
+  };
+  // The rest first: it is the longest task, and the name sets fill the other threads.
+  util::ParallelFor(1 + name_sets.size(), [&](size_t task) {
+    if (task == 0) build_rest();
+    else fill_name_set(task - 1);
+  });
+  return std::all_of(names_ok.begin(), names_ok.end(), [](char ok) { return ok != 0; }) && scratch.size() == 0;
 }
 
 Classifier::Classifier(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -524,23 +564,22 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
                                             int ctx) const {
   std::vector<Hit> hits;
   std::vector<int> matched;
-  auto add = [&](int m, bool glued) {
-    const int idx = name_index[static_cast<size_t>(m)];
+  auto add = [&](int idx, bool glued) {
     const CompiledPattern& cp = patterns[static_cast<size_t>(idx)];
     if (glued && cp.p.negative()) return;  // vetoes need the real tokens
     for (const Hit& h : hits)
       if (h.pattern == idx) return;
     if (Holds(cp, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
   };
-  if (!normalised.empty() && name_set.Match(normalised, &matched))
-    for (int m : matched) add(m, false);
+  auto match = [&](const std::string& name, bool glued) {
+    for (const NameSet& ns : name_sets)
+      if (ns.set.Match(name, &matched))
+        for (int m : matched) add(ns.index[static_cast<size_t>(m)], glued);
+  };
+  if (!normalised.empty()) match(normalised, false);
   // A second chance for compounds split by camelCase (`geboorteDatum`, `huisNummer`):
   // the glued name is one token, so only a pattern matching the whole name can hit.
-  if (normalised.find('_') != std::string::npos) {
-    matched.clear();
-    if (name_set.Match(Glued(normalised), &matched))
-      for (int m : matched) add(m, true);
-  }
+  if (normalised.find('_') != std::string::npos) match(Glued(normalised), true);
   for (int idx : type_only)
     if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true, false});
   return hits;

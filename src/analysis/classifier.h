@@ -7,7 +7,7 @@
 //   2. its table is put in a context class (`person` for users, klanten, Mitarbeiter...)
 //      by the first class whose pattern matches the normalised table name;
 //   3. every pattern whose evidence holds becomes a candidate: the name pattern (whole
-//      tokens, via one RE2::Set over all packs; a second pass on the name with its
+//      tokens, via a few RE2::Sets over all packs; a second pass on the name with its
 //      tokens glued together lets `huisNummer` match `huisnummer`) or the comment
 //      pattern (within the comment's first words) matches, and the table class, column
 //      type and `not` patterns agree; a pattern with only `types` is a candidate on the
@@ -41,8 +41,8 @@ class Classifier {
   // "rules/classifiers/contact.yaml" rather than an absolute path. Reports every
   // problem (bad YAML, a pattern RE2 rejects, an unknown category or context class) at
   // its pack's line:col; returns nullopt when any error was reported. Every pattern is
-  // checked here (validate relies on it); the name patterns are compiled on a second
-  // thread meanwhile, which changes neither the result nor the report.
+  // checked here (validate relies on it); the name patterns are compiled on other
+  // threads meanwhile, which changes neither the result nor the report.
   static std::optional<Classifier> LoadDir(const std::string& dir, const Taxonomy& taxonomy,
                                            model::Diagnostics& diags,
                                            std::string_view display_dir = {});

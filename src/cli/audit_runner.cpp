@@ -12,6 +12,7 @@
 #include "analysis/classifier.h"
 #include "load/declarations_loader.h"
 #include "load/schema_loader.h"
+#include "util/background.h"
 #include "util/parallel_for.h"
 #include "util/release_memory.h"
 
@@ -112,26 +113,78 @@ void SchemaLoads::Finish(model::Diagnostics& diags, std::vector<model::ReportInp
   slots_.clear();
 }
 
-std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags) {
-  std::string rules_dir = options.base_dir.empty() ? DefaultRulesDir() : options.base_dir;
-  auto vocabulary = LoadVocabulary(rules_dir, diags);
-  if (!vocabulary) return std::nullopt;
-  Engine engine{std::move(*vocabulary), {}, {}};
+namespace {
+
+std::string RulesDir(const RulesOptions& options) {
+  return options.base_dir.empty() ? DefaultRulesDir() : options.base_dir;
+}
+
+// Builds the classifier of `rules_dir` into `engine.classify`, when there is a
+// classifiers folder; false after reporting when a pack is broken.
+bool LoadClassifier(const std::string& rules_dir, Engine& engine, model::Diagnostics& diags) {
+  std::error_code ec;
+  std::string classifiers = (fs::path(rules_dir) / "classifiers").string();
+  if (!fs::is_directory(classifiers, ec)) return true;
+  auto classifier = analysis::Classifier::LoadDir(classifiers, engine.vocabulary.taxonomy, diags, "rules/classifiers");
+  if (!classifier) return false;
+  auto shared = std::make_shared<const analysis::Classifier>(std::move(*classifier));
+  engine.classify = [shared](const model::Table& t, const model::Column& c) { return shared->ClassifyShared(t, c); };
+  return true;
+}
+
+// Loads the rule packs (the built-in ones unless disabled, then every --rules folder)
+// into `engine.rules`; false after reporting when one is broken. Reads nothing of
+// `engine` but its vocabulary: it may run while LoadClassifier fills `engine.classify`.
+bool LoadRulePacks(const RulesOptions& options, const std::string& rules_dir, Engine& engine,
+                   model::Diagnostics& diags) {
   analysis::ConditionScope scope{"", &engine.vocabulary.taxonomy, &engine.vocabulary.countries,
                                  &analysis::CheckRegistry::Builtins()};
   bool ok = true;
-  std::error_code ec;
-  std::string classifiers = (fs::path(rules_dir) / "classifiers").string();
-  if (fs::is_directory(classifiers, ec)) {
-    auto classifier = analysis::Classifier::LoadDir(classifiers, engine.vocabulary.taxonomy, diags, "rules/classifiers");
-    if (!classifier) return std::nullopt;
-    auto shared = std::make_shared<const analysis::Classifier>(std::move(*classifier));
-    engine.classify = [shared](const model::Table& t, const model::Column& c) { return shared->ClassifyShared(t, c); };
-  }
   if (options.default_rules) ok = AddPackDir(rules_dir, "rules", scope, engine.rules, diags) && ok;
   for (const std::string& dir : options.extra_dirs) ok = AddPackDir(dir, dir, scope, engine.rules, diags) && ok;
-  if (!ok) return std::nullopt;
+  return ok;
+}
+
+}  // namespace
+
+std::optional<Engine> LoadEngine(const RulesOptions& options, model::Diagnostics& diags) {
+  const std::string rules_dir = RulesDir(options);
+  auto vocabulary = LoadVocabulary(rules_dir, diags);
+  if (!vocabulary) return std::nullopt;
+  Engine engine{std::move(*vocabulary), {}, {}};
+  if (!LoadClassifier(rules_dir, engine, diags) || !LoadRulePacks(options, rules_dir, engine, diags))
+    return std::nullopt;
   return engine;
+}
+
+// The classifier is built on this thread and the rest loaded on another, not the
+// other way round: the classifier allocates the most, and this thread's heap is the
+// one backed by huge pages (util::UseHugePageHeap), where fresh memory costs least.
+std::optional<LoadedRun> LoadEngineAndInputs(const RulesOptions& rules, const std::vector<std::string>& paths,
+                                             model::Diagnostics& diags, const InputOptions& options,
+                                             SchemaLoads* deferred) {
+  if (options.live) {
+    std::optional<Engine> engine = LoadEngine(rules, diags);
+    if (!engine) return std::nullopt;
+    auto inputs = LoadAuditInputs(paths, *engine, diags, options, deferred);
+    return LoadedRun{std::move(*engine), std::move(inputs)};
+  }
+  const std::string rules_dir = RulesDir(rules);
+  auto vocabulary = LoadVocabulary(rules_dir, diags);
+  if (!vocabulary) return std::nullopt;
+  LoadedRun run{Engine{std::move(*vocabulary), {}, {}}, std::nullopt};
+  model::Diagnostics held;  // what a serial load reports after the classifier's problems
+  bool rules_ok = false;
+  util::Background rest([&] {
+    rules_ok = LoadRulePacks(rules, rules_dir, run.engine, held);
+    if (rules_ok) run.inputs = LoadAuditInputs(paths, run.engine, held, options, deferred);
+  });
+  const bool classifier_ok = LoadClassifier(rules_dir, run.engine, diags);
+  rest.Wait();
+  if (!classifier_ok) return std::nullopt;  // a serial load stops here: `held` is dropped
+  diags.Append(std::move(held));
+  if (!rules_ok) return std::nullopt;
+  return std::optional<LoadedRun>(std::move(run));
 }
 
 void ReportNoDeclarations(const std::vector<std::string>& paths, model::Diagnostics& diags) {

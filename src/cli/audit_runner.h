@@ -83,6 +83,21 @@ std::optional<analysis::AuditInputs> LoadAuditInputs(const std::vector<std::stri
 // for a run that stops before the audit but should still report their problems.
 void ReadDeferredSchemas(const analysis::AuditInputs& inputs);
 
+// The engine and the inputs of a run.
+struct LoadedRun {
+  Engine engine;
+  std::optional<analysis::AuditInputs> inputs;  // nullopt: LoadAuditInputs failed
+};
+
+// LoadEngine, then LoadAuditInputs with that engine: reports exactly what the two
+// report one after the other (nothing of the inputs when the engine fails), but reads
+// the rule packs, declarations and schemas on another thread while the classifier is
+// built. nullopt when the engine failed. With `options.live` the engine is loaded
+// first: no database is connected for a run whose rules are broken.
+std::optional<LoadedRun> LoadEngineAndInputs(const RulesOptions& rules, const std::vector<std::string>& paths,
+                                             model::Diagnostics& diags, const InputOptions& options = {},
+                                             SchemaLoads* deferred = nullptr);
+
 // Today's date (UTC) as YYYY-MM-DD, or $GDPR_AUDIT_TODAY when set (for tests).
 std::string TodayIso();
 

@@ -125,8 +125,6 @@ class ScanCommand : public Command {
     if (paths_.empty()) paths_ = {"."};
     if (!ApplyConfig(diags)) return std::nullopt;
     rules_.default_rules = !no_default_rules_;
-    std::optional<Engine> engine = LoadEngine(rules_, diags);
-    if (!engine) return std::nullopt;
     // A progress line on stderr while live databases are read (terminals only).
     if (!quiet_ && UseColor("auto", io.err))
       inputs_.progress = [&io, tables = 0](const std::string& table) mutable {
@@ -134,8 +132,11 @@ class ScanCommand : public Command {
       };
     // Schema files are read during the audit, one system at a time (SchemaLoads).
     SchemaLoads schema_loads;
-    std::optional<analysis::AuditInputs> inputs = LoadAuditInputs(paths_, *engine, diags, inputs_, &schema_loads);
+    std::optional<LoadedRun> loaded = LoadEngineAndInputs(rules_, paths_, diags, inputs_, &schema_loads);
+    if (!loaded) return std::nullopt;
     if (inputs_.progress) io.err << "\r\x1b[K" << std::flush;
+    std::optional<Engine> engine = std::move(loaded->engine);
+    std::optional<analysis::AuditInputs>& inputs = loaded->inputs;
     if (!inputs) return std::nullopt;
     if (diags.HasErrors()) {  // no audit, but every schema's problems are still reported
       ReadDeferredSchemas(*inputs);

@@ -53,12 +53,10 @@ class ValidateCommand : public Command {
     if (paths_.empty()) paths_ = {"."};
     RulesOptions rules;
     rules.base_dir = rules_dir_;
-    std::optional<Engine> engine = LoadEngine(rules, diags);
-    if (!engine) return 0;
     InputOptions inputs;
     inputs.load = options_;
-    std::optional<analysis::AuditInputs> loaded = LoadAuditInputs(paths_, *engine, diags, inputs);
-    return loaded ? loaded->inputs.size() : 0;
+    std::optional<LoadedRun> loaded = LoadEngineAndInputs(rules, paths_, diags, inputs);
+    return loaded && loaded->inputs ? loaded->inputs->inputs.size() : 0;
   }
 
   std::vector<std::string> paths_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -30,7 +31,13 @@ void ParallelForWorker(size_t n, const std::function<void(size_t, size_t)>& fn, 
   };
   std::vector<std::thread> threads;
   threads.reserve(workers - 1);
-  for (size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  for (size_t w = 1; w < workers; ++w) {
+    try {
+      threads.emplace_back(work, w);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: those running take every item between them
+    }
+  }
   work(0);  // the calling thread is a worker too
   for (std::thread& t : threads) t.join();
 }

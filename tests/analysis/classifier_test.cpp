@@ -419,3 +419,37 @@ TEST_CASE("analysis::Classifier::ClassifyShared keeps classifiers' caches apart"
     CHECK(second->ClassifyShared(table, column)->categories == std::vector<std::string>{"user.contact.email"});
   }
 }
+
+// Name patterns are matched by several RE2::Sets (kNameSetBytes of source each): a
+// match in any set counts, and ties still go to the earlier pattern, whichever set
+// holds it.
+TEST_CASE("analysis::Classifier matches names across its several name sets") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  std::string filler;  // 400 alternatives of 23 bytes: more than a set of its own
+  for (int i = 0; i < 400; ++i) filler += (i ? "|" : "") + std::string("filler_word_number_") + std::to_string(1000 + i);
+  auto pattern = [](const std::string& id, const std::string& category, const std::string& name) {
+    return "  - id: " + id + "\n    category: " + category + "\n    name: '" + name + "'\n    confidence: 80\n";
+  };
+  const std::string pack = "patterns:\n" + pattern("first", "user.name", "shared_name|" + filler) +
+                           pattern("middle", "user.contact.email", filler + "|only_in_middle") +
+                           pattern("last", "user.contact.email", "shared_name|last_only|huisnummer") +
+                           pattern("device", "user.device.ip_address", "ip(_address)?");
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(pack, "sets.yaml", taxonomy, diags);
+  REQUIRE(c);
+  model::Table t;
+  t.name = "things";
+  model::Column col;
+  auto verdict = [&](const std::string& name) {
+    col.name = name;
+    return c->Classify(t, col);
+  };
+  CHECK(verdict("shared_name").categories == std::vector<std::string>{"user.name"});
+  CHECK(verdict("shared_name").runner_up == "user.contact.email: column name matches 'shared_name' (sets.yaml)");
+  CHECK(verdict("only_in_middle").categories == std::vector<std::string>{"user.contact.email"});
+  CHECK(verdict("filler_word_number_1399").categories == std::vector<std::string>{"user.name"});
+  CHECK(verdict("work_last_only").categories == std::vector<std::string>{"user.contact.email"});
+  CHECK(verdict("huisNummer").reason == "column name matches 'huisnummer' (sets.yaml)");  // glued
+  CHECK(verdict("ip_address").categories == std::vector<std::string>{"user.device.ip_address"});
+  CHECK(verdict("unrelated").categories.empty());
+}

@@ -1,0 +1,14 @@
+// UseHugePageHeap: backs the heap of this process with transparent huge pages.
+#pragma once
+
+namespace gdpr::util {
+
+// A small scan touches some 1,500 fresh 4 KiB pages of heap, and on a virtual machine
+// the first touch of each costs 10-15 us (a fault in the guest and one in the host):
+// a third of the run. Here the heap grows 16 MiB at a time and, where the kernel
+// allows huge pages on request (transparent_hugepage=madvise or always), that room is
+// marked for them: one fault per 2 MiB. Call first thing in main(). Nothing changes
+// on other systems, and nothing but speed changes anywhere.
+void UseHugePageHeap();
+
+}  // namespace gdpr::util
