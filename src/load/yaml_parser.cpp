@@ -269,13 +269,23 @@ class TextBuffer : public std::streambuf {
   }
 };
 
-// Reports a yaml-cpp exception as the diagnostic of invalid YAML.
-void ReportInvalid(const YAML::Exception& e, std::string_view name, model::Diagnostics& diags) {
-  // yaml-cpp marks are 0-based; -1 when unknown.
-  int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
-  int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
-  diags.Error({std::string(name), line, column}, "invalid YAML: " + util::Capitalized(e.msg),
-              "check the indentation and quoting on this line and the one above");
+// Runs `parse` (which calls yaml-cpp); false after reporting when yaml-cpp throws,
+// the exceptions stopping here.
+template <typename Parse>
+bool ParsedWithoutError(const Parse& parse, std::string_view name, model::Diagnostics& diags) {
+  try {
+    parse();
+    return true;
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp marks are 0-based; -1 when unknown.
+    int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
+    int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
+    diags.Error({std::string(name), line, column}, "invalid YAML: " + util::Capitalized(e.msg),
+                "check the indentation and quoting on this line and the one above");
+  } catch (const std::exception& e) {
+    diags.Error({std::string(name), 1, 1}, std::string("invalid YAML: ") + e.what());
+  }
+  return false;
 }
 
 // The first document of `text` through parser events; nullopt with `*use_nodes` set
@@ -283,18 +293,13 @@ void ReportInvalid(const YAML::Exception& e, std::string_view name, model::Diagn
 std::optional<YamlNode> BuildFromEvents(std::string_view text, std::string_view name, model::Diagnostics& diags,
                                         const YamlLimits& limits, bool* use_nodes) {
   TreeBuilder builder(name, limits);
-  try {
+  auto parse = [&] {
     TextBuffer buffer(text);
     std::istream in(&buffer);
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);  // false for an empty text: the root stays null
-  } catch (const YAML::Exception& e) {
-    ReportInvalid(e, name, diags);
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    diags.Error({std::string(name), 1, 1}, std::string("invalid YAML: ") + e.what());
-    return std::nullopt;
-  }
+  };
+  if (!ParsedWithoutError(parse, name, diags)) return std::nullopt;
   if (builder.saw_alias()) {
     *use_nodes = true;
     return std::nullopt;
@@ -307,6 +312,17 @@ std::optional<YamlNode> BuildFromEvents(std::string_view text, std::string_view 
   YamlNode root = builder.TakeRoot();
   if (!root.path) root.path = std::make_shared<const std::string>(name);  // empty text
   return root;
+}
+
+// The first document through YAML::Load and the Converter, which expands aliases.
+std::optional<YamlNode> BuildFromNodes(std::string_view text, std::string_view name, model::Diagnostics& diags,
+                                       const YamlLimits& limits) {
+  YAML::Node root;
+  if (!ParsedWithoutError([&] { root = YAML::Load(std::string(text)); }, name, diags)) return std::nullopt;
+  Converter converter(name, diags, limits);
+  YamlNode out;
+  if (!converter.Convert(root, out, 0)) return std::nullopt;
+  return out;
 }
 
 }  // namespace
@@ -335,21 +351,7 @@ std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
   }
   bool use_nodes = false;
   std::optional<YamlNode> built = BuildFromEvents(text, name, diags, limits, &use_nodes);
-  if (!use_nodes) return built;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    ReportInvalid(e, name, diags);
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    diags.Error({std::string(name), 1, 1}, std::string("invalid YAML: ") + e.what());
-    return std::nullopt;
-  }
-  Converter converter(name, diags, limits);
-  YamlNode out;
-  if (!converter.Convert(root, out, 0)) return std::nullopt;
-  return out;
+  return use_nodes ? BuildFromNodes(text, name, diags, limits) : built;
 }
 
 }  // namespace gdpr::load
