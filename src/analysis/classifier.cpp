@@ -703,19 +703,23 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
     local.table_name = table.name;
   }
   const int ctx = local.table_ctx;
-  // The key is built in a per-thread buffer: no allocation on a hit.
+  // The key is built in a per-thread buffer: no allocation on a hit. A comment is part
+  // of the key too: schemas repeat their comments ("Primary key", "the version") as they
+  // repeat their names, and a commented column costs a comment match and a decision.
   thread_local std::string key;
   key.clear();
   key.append(column.name).append(1, '\x1f').append(column.type).append(1, '\x1f');
   key.push_back(static_cast<char>('0' + ctx + 1));
-  if (column.comment.empty()) {
-    if (auto it = local.verdicts.find(key); it != local.verdicts.end()) return it->second;
-  }
+  const size_t name_key_size = key.size();
+  if (!column.comment.empty()) key.append(1, '\x1f').append(column.comment);
+  if (auto it = local.verdicts.find(key); it != local.verdicts.end()) return it->second;
+  // Shared between threads: what the name alone decides (hits and verdict).
+  const std::string name_key = key.substr(0, name_key_size);
   CacheEntry entry;
   bool cached = false;
   {
     std::lock_guard<std::mutex> lock(im.mu);
-    if (auto it = im.cache.find(key); it != im.cache.end()) {
+    if (auto it = im.cache.find(name_key); it != im.cache.end()) {
       entry = it->second;
       cached = true;
     }
@@ -727,19 +731,21 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
     entry.verdict = std::make_shared<const ColumnVerdict>(im.Decide(entry.hits, column.name, normalised, "", type, ctx));
     std::lock_guard<std::mutex> lock(im.mu);
     if (im.cache.size() > kMaxCacheEntries) im.cache.clear();
-    im.cache.emplace(key, entry);
+    im.cache.emplace(name_key, entry);
   }
+  std::shared_ptr<const ColumnVerdict> own;
   if (column.comment.empty()) {
-    if (local.verdicts.size() > kMaxThreadCacheEntries) local.verdicts.clear();
     // A copy of its own: threads handing out one shared object would make its
     // reference count bounce between cores on every column.
-    auto own = std::make_shared<const ColumnVerdict>(*entry.verdict);
-    local.verdicts.emplace(key, own);
-    return own;
+    own = std::make_shared<const ColumnVerdict>(*entry.verdict);
+  } else {
+    std::vector<Hit> hits = entry.hits;
+    im.AddCommentHits(normalised, type, ctx, column.comment, hits);
+    own = std::make_shared<const ColumnVerdict>(im.Decide(hits, column.name, normalised, column.comment, type, ctx));
   }
-  std::vector<Hit> hits = entry.hits;
-  im.AddCommentHits(normalised, type, ctx, column.comment, hits);
-  return std::make_shared<const ColumnVerdict>(im.Decide(hits, column.name, normalised, column.comment, type, ctx));
+  if (local.verdicts.size() > kMaxThreadCacheEntries) local.verdicts.clear();
+  local.verdicts.emplace(key, own);
+  return own;
 }
 
 std::vector<std::vector<ColumnVerdict>> Classifier::ClassifySchema(const model::Schema& schema) const {

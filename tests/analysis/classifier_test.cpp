@@ -207,6 +207,16 @@ TEST_CASE("analysis::Classifier uses column comments as evidence") {
   CHECK(both.reason.find(", and its comment matches") != std::string::npos);
 }
 
+TEST_CASE("analysis::Classifier caches commented columns by their comment too") {
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from the caches
+    INFO("round " << round);
+    CHECK(Category("staging", "c9", "date", "E-mail address of the customer") == "user.contact.email");
+    CHECK(Category("staging", "c9", "date", "Geburtsdatum des Mitarbeiters") == "user.demographic.date_of_birth");
+    CHECK(Category("staging", "c9", "date", "Date the row was loaded") == "-");
+    CHECK(Category("staging", "c9", "date") == "-");
+  }
+}
+
 TEST_CASE("analysis::Classifier explains each verdict") {
   ColumnVerdict email = Verdict("customers", "email");
   CHECK(email.reason == "column name matches 'e_?mails?(_?addr(ess)?(es)?)?' (rules/classifiers/contact.yaml)");
