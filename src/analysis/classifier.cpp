@@ -108,6 +108,9 @@ struct Classifier::Impl {
   ColumnNameNormalizer normalizer;
   std::vector<std::string> context_names;        // unique class names; index = class id
   std::vector<std::unique_ptr<RE2>> context_res;  // per context entry, in order
+  // The same patterns as one set, to find every matching entry in one pass over a table
+  // name; null when RE2 refuses the set (ContextIndex then tries them one by one).
+  std::unique_ptr<RE2::Set> context_set;
   std::vector<int> context_class;                 // entry -> class id
   std::vector<CompiledPattern> patterns;
   std::vector<NameSet> name_sets;  // see kNameSetBytes
@@ -132,6 +135,7 @@ struct Classifier::Impl {
   bool CheckSyntax(const PackRegex& r, const std::string& what, model::Diagnostics& diags);
   std::unique_ptr<RE2> Compile(const PackRegex& r, const std::string& what, model::Diagnostics& diags);
   void AddContext(const TableContextClass& ctx, model::Diagnostics& diags);
+  void BuildContextSet();
   std::unique_ptr<RE2> CompileJoined(const std::vector<const PackRegex*>& parts, const std::string& what,
                                      bool wrap, model::Diagnostics& diags);
   void ReportSetTooLarge(model::Diagnostics& diags);
@@ -380,6 +384,15 @@ void Classifier::Impl::AddContext(const TableContextClass& ctx, model::Diagnosti
   context_res.push_back(std::move(re));
 }
 
+// Entry i of the set is entry i's own compiled pattern (a broken entry's never-match
+// included), so the set matches exactly the entries ContextIndex would try alone.
+void Classifier::Impl::BuildContextSet() {
+  auto set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+  for (const auto& re : context_res)
+    if (set->Add(re->pattern(), nullptr) < 0) return;
+  if (set->Compile()) context_set = std::move(set);
+}
+
 // RE2 could not compile a whole set: report the patterns too large on their own (what
 // an individual compile used to find), or else the set as a whole.
 void Classifier::Impl::ReportSetTooLarge(model::Diagnostics& diags) {
@@ -425,6 +438,7 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
   SplitNames(packs);
   syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
   for (const auto& pack : packs) AddTables(pack, diags);
+  BuildContextSet();
   for (auto& pack : packs)
     for (auto& p : pack.patterns) AddPattern(std::move(p), true, diags);
   syntax.reset();
@@ -464,6 +478,7 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
     syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
     skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
     for (const auto& pack : packs) AddTables(pack, scratch);
+    BuildContextSet();
     for (const auto& pack : packs)
       for (const auto& p : pack.patterns) AddPattern(p, false, scratch);
     syntax.reset();
@@ -540,9 +555,15 @@ int Classifier::Impl::ContextIndex(const std::string& table_name) const {
     if (!normalised.empty()) normalised += '_';
     normalised += t;
   }
-  int ctx = -1;
-  for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
-    if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
+  int ctx = -1;  // the class of the first entry that matches
+  if (context_set) {
+    std::vector<int> matched;
+    if (context_set->Match(normalised, &matched) && !matched.empty())
+      ctx = context_class[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))];
+  } else {
+    for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
+      if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
+  }
   std::lock_guard<std::mutex> lock(mu);
   if (table_cache.size() > kMaxCacheEntries) table_cache.clear();
   table_cache.emplace(table_name, ctx);
