@@ -25,7 +25,7 @@ class YamlNode {
   bool quoted = false;    // scalar written in quotes ("yes" stays a string)
   int line = 0;           // 1-based
   int column = 0;         // 1-based
-  std::shared_ptr<const std::string> path;
+  const std::string* path = nullptr;  // the file, interned (util::Intern): one copy for all its nodes
   std::vector<YamlNode> items;                            // for kSequence
   std::vector<YamlEntry> entries;                         // for kMap, in document order
 

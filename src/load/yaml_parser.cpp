@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "load/yaml_snapshot.h"
+#include "util/intern.h"
 #include "util/text.h"
 
 namespace gdpr::load {
@@ -91,7 +92,7 @@ PreScan ScanText(std::string_view text) {
 class Converter {
  public:
   Converter(std::string_view name, model::Diagnostics& diags, const YamlLimits& limits)
-      : path_(std::make_shared<const std::string>(name)), diags_(diags), limits_(limits) {}
+      : path_(util::Intern(name)), diags_(diags), limits_(limits) {}
 
   // `aliased`: `in` lies in a subtree reached before (through an alias), whose copies
   // are what makes an alias bomb expensive; they have a budget of their own.
@@ -153,7 +154,7 @@ class Converter {
   }
 
  private:
-  std::shared_ptr<const std::string> path_;
+  const std::string* path_;
   model::Diagnostics& diags_;
   const YamlLimits& limits_;
   size_t nodes_ = 0;
@@ -172,7 +173,7 @@ class Converter {
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view name, const YamlLimits& limits)
-      : path_(std::make_shared<const std::string>(name)), limits_(limits) {}
+      : path_(util::Intern(name)), limits_(limits) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -250,7 +251,7 @@ class TreeBuilder final : public YAML::EventHandler {
     YamlNode* node;
     bool awaiting_value;  // a mapping whose last key has no value yet
   };
-  std::shared_ptr<const std::string> path_;
+  const std::string* path_;
   const YamlLimits& limits_;
   YamlNode root_;
   std::vector<Open> open_;
@@ -310,7 +311,7 @@ std::optional<YamlNode> BuildFromEvents(std::string_view text, std::string_view 
     return std::nullopt;
   }
   YamlNode root = builder.TakeRoot();
-  if (!root.path) root.path = std::make_shared<const std::string>(name);  // empty text
+  if (!root.path) root.path = util::Intern(name);  // empty text
   return root;
 }
 

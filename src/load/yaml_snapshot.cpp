@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/intern.h"
+
 namespace gdpr::load {
 namespace {
 
@@ -75,7 +77,7 @@ class Reader {
     return out;
   }
 
-  bool Node(YamlNode& n, const std::shared_ptr<const std::string>& path, int depth) {
+  bool Node(YamlNode& n, const std::string* path, int depth) {
     if (depth > 1000 || pos_ + 2 > data_.size()) return Fail();
     const auto kind = static_cast<unsigned char>(data_[pos_++]);
     if (kind > static_cast<unsigned char>(YamlNode::Kind::kMap)) return Fail();
@@ -165,7 +167,7 @@ std::optional<YamlNode> FindInYamlSnapshot(std::string_view text, std::string_vi
       if (it->second.text == text) hit = it->second;
   }
   if (hit.tree.empty()) return std::nullopt;
-  auto path = std::make_shared<const std::string>(name);
+  const std::string* path = util::Intern(name);
   YamlNode root;
   Reader reader(hit.tree);
   if (!reader.Node(root, path, 0) || !reader.done()) return std::nullopt;
