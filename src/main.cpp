@@ -6,5 +6,5 @@
 
 int main(int argc, char** argv) {
   gdpr::util::UseHugePageHeap();
-  return gdpr::cli::Run(argc, argv, std::cout, std::cerr);
+  return gdpr::cli::Run(argc, argv, std::cout, std::cerr, /*process_ends=*/true);
 }

@@ -8,7 +8,7 @@
 
 namespace gdpr::cli {
 
-int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool process_ends) {
   CLI::App app{"gdpr-audit: audits data-flow declarations and database schemas against the GDPR"};
   app.name("gdpr-audit");
   app.set_version_flag("--version", std::string("gdpr-audit ") + GDPR_VERSION);
@@ -26,7 +26,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     int code = app.exit(e, out, err);
     return code == 0 ? kExitOk : kExitError;
   }
-  Io io{out, err};
+  Io io{out, err, process_ends};
   for (auto& [sub, command] : registered)
     if (sub->parsed()) return command->Run(io);
   return kExitError;

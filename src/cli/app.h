@@ -7,6 +7,8 @@
 namespace gdpr::cli {
 
 // Returns the process exit code: 0 ok, 1 findings at or above --fail-on, 2 error.
-int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+// `process_ends` (main only): the process exits right after, so a command may exit
+// itself once its output is written, skipping the teardown of a large audit.
+int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err, bool process_ends = false);
 
 }  // namespace gdpr::cli

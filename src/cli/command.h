@@ -14,6 +14,9 @@ namespace gdpr::cli {
 struct Io {
   std::ostream& out;
   std::ostream& err;
+  // The process ends when the command does (main, not a test): a command may then exit
+  // once its output is out, without freeing what it built (see util::ExitNow).
+  bool process_ends = false;
 };
 
 // Exit codes of the contract (spec/cli.md).

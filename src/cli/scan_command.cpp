@@ -11,6 +11,7 @@
 #include "cli/scan_config.h"
 #include "report/reporter.h"
 #include "util/atomic_file.h"
+#include "util/exit_now.h"
 
 namespace gdpr::cli {
 namespace {
@@ -87,7 +88,9 @@ class ScanCommand : public Command {
       }
     }
     if (!Write(*report, io)) return kExitError;
-    return FindingsExit(*report, fail_on_);
+    const int code = FindingsExit(*report, fail_on_);
+    if (io.process_ends) util::ExitNow(code, io.out, io.err);  // L: saves 40 ms of teardown
+    return code;
   }
 
  private:
