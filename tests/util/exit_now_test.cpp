@@ -9,24 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-}  // namespace
+#include "util/sanitizer.h"
 
 TEST_CASE("util::ExitNow ends the process with its code and nothing left unwritten") {
-  if (kSanitized) {
+  if (gdpr::util::kAddressSanitizer) {
     MESSAGE("skipped: under AddressSanitizer ExitNow returns, for the leak check at exit");
     return;
   }

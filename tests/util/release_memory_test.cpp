@@ -9,6 +9,8 @@
 
 #include <unistd.h>
 
+#include "util/sanitizer.h"
+
 namespace {
 
 // Resident set size of this process, from /proc/self/statm (pages).
@@ -19,18 +21,6 @@ long ResidentBytes() {
   return resident * sysconf(_SC_PAGESIZE);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kOwnAllocator = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kOwnAllocator = true;
-#else
-constexpr bool kOwnAllocator = false;
-#endif
-#else
-constexpr bool kOwnAllocator = false;
-#endif
-
 }  // namespace
 
 TEST_CASE("util::ReleaseFreedMemory gives back what a finished worker thread freed") {
@@ -38,7 +28,7 @@ TEST_CASE("util::ReleaseFreedMemory gives back what a finished worker thread fre
   MESSAGE("skipped: not glibc");
   return;
 #endif
-  if (kOwnAllocator) {
+  if (gdpr::util::kAddressSanitizer) {
     MESSAGE("skipped: the sanitizer's allocator keeps freed memory in quarantine");
     return;
   }
