@@ -492,7 +492,7 @@ model::SourceLocation SubjectRecord::LocationOf(const std::string& field) const 
   // "consent.opt_in" falls back to "consent", then to the entity.
   std::string key = field;
   while (true) {
-    if (const model::Position* at = located->field_locs.Find(key)) return {located->loc.path, at->line, at->column};
+    if (located->field_locs.Has(key)) return located->At(key);
     size_t dot = key.rfind('.');
     if (dot == std::string::npos) return loc;
     key.resize(dot);

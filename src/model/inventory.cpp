@@ -5,18 +5,24 @@
 
 namespace gdpr::model {
 
-std::vector<FieldPositions::Entry>::iterator FieldPositions::LowerBound(std::string_view field) {
-  return std::lower_bound(entries_.begin(), entries_.end(), field,
-                          [](const Entry& e, std::string_view f) { return e.first < f; });
+namespace {
+
+// The first entry whose name is not below `field` (entries are sorted by name).
+template <typename Entries>
+auto LowerBound(Entries& entries, std::string_view field) {
+  return std::lower_bound(entries.begin(), entries.end(), field,
+                          [](const FieldPositions::Entry& e, std::string_view f) { return e.first < f; });
 }
 
+}  // namespace
+
 void FieldPositions::Add(std::string_view field, Position at) {
-  auto it = LowerBound(field);
+  auto it = LowerBound(entries_, field);
   if (it == entries_.end() || it->first != field) entries_.insert(it, {std::string(field), at});
 }
 
 void FieldPositions::Set(std::string_view field, Position at) {
-  auto it = LowerBound(field);
+  auto it = LowerBound(entries_, field);
   if (it != entries_.end() && it->first == field)
     it->second = at;
   else
@@ -24,8 +30,7 @@ void FieldPositions::Set(std::string_view field, Position at) {
 }
 
 const Position* FieldPositions::Find(std::string_view field) const {
-  auto it = std::lower_bound(entries_.begin(), entries_.end(), field,
-                             [](const Entry& e, std::string_view f) { return e.first < f; });
+  auto it = LowerBound(entries_, field);
   return it != entries_.end() && it->first == field ? &it->second : nullptr;
 }
 

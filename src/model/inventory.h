@@ -48,7 +48,6 @@ class FieldPositions {
   size_t size() const { return entries_.size(); }
 
  private:
-  std::vector<Entry>::iterator LowerBound(std::string_view field);
   std::vector<Entry> entries_;
 };
 
