@@ -89,7 +89,7 @@ class ScanCommand : public Command {
     }
     if (!Write(*report, io)) return kExitError;
     const int code = FindingsExit(*report, fail_on_);
-    if (io.process_ends) util::ExitNow(code, io.out, io.err);  // L: saves 40 ms of teardown
+    if (io.process_ends) util::ExitNow(code, io.out, io.err);  // no teardown: 50 ms on estate L
     return code;
   }
 

@@ -89,6 +89,8 @@ PreScan ScanText(std::string_view text) {
   return result;
 }
 
+// Converts what YAML::Load built, for documents with aliases (see TreeBuilder): an
+// alias is the anchored node again, so its subtree is copied, under its own budget.
 class Converter {
  public:
   Converter(std::string_view name, model::Diagnostics& diags, const YamlLimits& limits)
