@@ -50,9 +50,9 @@ class JsonWriter {
 
   // `value` as a quoted JSON string literal (escaped, invalid UTF-8 replaced).
   static std::string Quote(std::string_view value);
-  static void AppendQuoted(std::string& out, std::string_view value);
 
  private:
+  static void AppendQuoted(std::string& out, std::string_view value);  // Quote, appended
   void BeforeValue();
   void Open(char bracket);
   void Close(char bracket);
