@@ -56,6 +56,15 @@ struct Fixture {
   }
 };
 
+// `first` and `second` both in `out`, `first` before `second`.
+void CheckInOrder(const std::string& out, const std::string& first, const std::string& second) {
+  const size_t a = out.find(first);
+  const size_t b = out.find(second);
+  CHECK(a != std::string::npos);
+  CHECK(b != std::string::npos);
+  CHECK(a < b);
+}
+
 }  // namespace
 
 TEST_CASE("cli::LoadEngineAndInputs stops at a broken classifier, reporting only what precedes it") {
@@ -77,11 +86,8 @@ TEST_CASE("cli::LoadEngineAndInputs reports the classifier's warnings before a b
   model::Diagnostics diags;
   CHECK_FALSE(cli::LoadEngineAndInputs(f.rules, f.paths, diags));
   const std::string out = Rendered(diags);
-  const size_t warning = out.find("a.yaml:3:15: warning: data category 'account.contact.email' is deprecated");
-  const size_t error = out.find("broken.yaml:10:16: error: invalid RE2 pattern");
-  CHECK(warning != std::string::npos);
-  CHECK(error != std::string::npos);
-  CHECK(warning < error);
+  CheckInOrder(out, "a.yaml:3:15: warning: data category 'account.contact.email' is deprecated",
+               "broken.yaml:10:16: error: invalid RE2 pattern");
   CHECK(out.find("'XX'") == std::string::npos);
   bool loaded = true;
   CHECK(out == f.Serial(loaded));
@@ -97,11 +103,7 @@ TEST_CASE("cli::LoadEngineAndInputs loads the inputs while the classifier builds
   CHECK(run->engine.classify);
   CHECK(run->engine.rules.rules().size() > 0);
   const std::string out = Rendered(diags);
-  const size_t warning = out.find("warning: data category 'account.contact.email' is deprecated");
-  const size_t error = out.find("'XX'");
-  CHECK(warning != std::string::npos);
-  CHECK(error != std::string::npos);
-  CHECK(warning < error);
+  CheckInOrder(out, "warning: data category 'account.contact.email' is deprecated", "'XX'");
   bool loaded = false;
   CHECK(out == f.Serial(loaded));
   CHECK(loaded);
