@@ -11,7 +11,7 @@ namespace {
 template <typename Entries>
 auto LowerBound(Entries& entries, std::string_view field) {
   return std::lower_bound(entries.begin(), entries.end(), field,
-                          [](const FieldPositions::Entry& e, std::string_view f) { return e.first < f; });
+                          [](const FieldPositions::Entry& e, std::string_view f) { return std::string_view(e.first) < f; });
 }
 
 }  // namespace
