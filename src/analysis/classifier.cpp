@@ -13,6 +13,7 @@
 
 #include "analysis/classifier_pack.h"
 #include "analysis/column_name_normalizer.h"
+#include "analysis/literal_name_index.h"
 #include "load/file_reader.h"
 #include "util/edit_distance.h"
 #include "util/parallel_for.h"
@@ -78,10 +79,11 @@ std::string Glued(const std::string& normalised) {
   return out;
 }
 
-// The name patterns of a classifier are matched by several RE2::Sets, each holding
-// consecutive patterns of about this much source: RE2 compiles a few small sets in
-// less time than one large one (their programs stay in cache), the sets compile on
-// several threads, and matching a name against them all costs no more than against one.
+// What of the name patterns the LiteralNameIndex cannot spell out is matched by
+// RE2::Sets, each holding consecutive patterns of about this much source: RE2 compiles
+// a few small sets in less time than one large one (their programs stay in cache), the
+// sets compile on several threads, and matching a name against them all costs no more
+// than against one.
 constexpr size_t kNameSetBytes = 8000;
 
 // One of the name sets, and the pattern index of each of its entries.
@@ -113,8 +115,10 @@ struct Classifier::Impl {
   std::unique_ptr<RE2::Set> context_set;
   std::vector<int> context_class;                 // entry -> class id
   std::vector<CompiledPattern> patterns;
-  std::vector<NameSet> name_sets;  // see kNameSetBytes
-  std::vector<int> name_set_of;    // pattern index -> its name set (-1: it has no name)
+  LiteralNameIndex literal_names;       // the spelled-out part of the name patterns
+  std::vector<std::string> name_rest;   // pattern index -> the rest, for a name set
+  std::vector<NameSet> name_sets;       // see kNameSetBytes
+  std::vector<int> name_set_of;         // pattern index -> its name set (-1: none)
   RE2::Set comment_set{MatchOptions(), RE2::ANCHOR_START};
   std::vector<int> comment_index;  // set index -> pattern index
   std::vector<int> type_only;
@@ -140,7 +144,7 @@ struct Classifier::Impl {
                                      bool wrap, model::Diagnostics& diags);
   void ReportSetTooLarge(model::Diagnostics& diags);
   void AddPattern(ClassifierPattern p, bool name_to_set, model::Diagnostics& diags);
-  void AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r, bool wrap,
+  void AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r, const std::string& wrapped,
                 const char* what, int index, model::Diagnostics& diags);
   bool ResolveClasses(const PackNames& names, std::vector<int>& out, model::Diagnostics& diags) const;
 
@@ -182,30 +186,6 @@ bool SelfContained(std::string_view re) {
     }
   }
   return depth == 0;
-}
-
-// Splits a regex at its top-level `|` (outside groups and classes, not escaped).
-std::vector<std::string> TopLevelAlternatives(const std::string& re) {
-  std::vector<std::string> out(1);
-  int depth = 0;
-  bool in_class = false;
-  for (size_t i = 0; i < re.size(); ++i) {
-    const char c = re[i];
-    if (c == '\\' && i + 1 < re.size()) {
-      out.back() += re.substr(i++, 2);
-      continue;
-    }
-    if (in_class) in_class = c != ']';
-    else if (c == '[') in_class = true;
-    else if (c == '(') ++depth;
-    else if (c == ')') --depth;
-    else if (c == '|' && depth == 0) {
-      out.emplace_back();
-      continue;
-    }
-    out.back() += c;
-  }
-  return out;
 }
 
 // The top-level alternatives of `r`, not yet compiled; empty when there is only one
@@ -322,11 +302,13 @@ bool Classifier::Impl::ResolveClasses(const PackNames& names, std::vector<int>& 
   return ok;
 }
 
+// Adds `wrapped` (the set's form of `r`, or of the part of it still to match) to `set`.
 void Classifier::Impl::AddToSet(RE2::Set& set, std::vector<int>& set_index, const PackRegex& r,
-                                bool wrap, const char* what, int index, model::Diagnostics& diags) {
+                                const std::string& wrapped, const char* what, int index,
+                                model::Diagnostics& diags) {
   if (!r.present() || !CheckSyntax(r, what, diags)) return;  // CheckSyntax reports the error
   std::string error;
-  if (set.Add(wrap ? WrapTokens(r.source) : WrapCommentHead(r.source), &error) < 0) {
+  if (set.Add(wrapped, &error) < 0) {
     diags.Error(r.where, std::string("invalid regular expression in '") + what + "': " + error);
     return;
   }
@@ -340,13 +322,16 @@ void Classifier::Impl::AddPattern(ClassifierPattern p, bool name_to_set, model::
   const int index = static_cast<int>(patterns.size());
   ResolveClasses(p.tables, cp.tables, diags);
   ResolveClasses(p.not_tables, cp.not_tables, diags);
-  if (name_to_set && p.name.present()) {
+  // (name_set_of is read only when the names are built here: BuildConcurrently fills it
+  // on another thread.)
+  if (name_to_set && name_set_of[static_cast<size_t>(index)] >= 0) {
     NameSet& ns = name_sets[static_cast<size_t>(name_set_of[static_cast<size_t>(index)])];
-    AddToSet(ns.set, ns.index, p.name, true, "name", index, diags);
+    AddToSet(ns.set, ns.index, p.name, WrapTokens(name_rest[static_cast<size_t>(index)]), "name", index, diags);
   } else if (p.name.present()) {
     CheckSyntax(p.name, "name", diags);
   }
-  AddToSet(comment_set, comment_index, p.comment, false, "comment", index, diags);
+  if (p.comment.present())
+    AddToSet(comment_set, comment_index, p.comment, WrapCommentHead(p.comment.source), "comment", index, diags);
   cp.types = Compile(p.types, "types", diags);
   cp.not_types = Compile(p.not_types, "not_types", diags);
   std::vector<const PackRegex*> nots;
@@ -413,13 +398,17 @@ void Classifier::Impl::AddTables(const ClassifierPack& pack, model::Diagnostics&
   for (const auto& ctx : pack.contexts) AddContext(ctx, diags);
 }
 
-// Cuts the name patterns, in order, into sets of about kNameSetBytes of source each.
-// Both builds cut the same way, so a set index means the same in both.
+// Indexes what the name patterns spell out, and cuts the rest, in order, into sets of
+// about kNameSetBytes of source each. Both builds cut the same way, so a set index means
+// the same in both.
 void Classifier::Impl::SplitNames(const std::vector<ClassifierPack>& packs) {
   size_t bytes = kNameSetBytes;  // of the last set: full, so the first name opens one
   for (const auto& pack : packs)
     for (const auto& p : pack.patterns) {
-      if (!p.name.present()) {
+      const int index = static_cast<int>(name_rest.size());
+      name_rest.push_back(p.name.present() ? literal_names.Add(index, p.name.source) : std::string());
+      const std::string& rest = name_rest.back();
+      if (rest.empty()) {
         name_set_of.push_back(-1);
         continue;
       }
@@ -427,7 +416,7 @@ void Classifier::Impl::SplitNames(const std::vector<ClassifierPack>& packs) {
         name_sets.emplace_back();
         bytes = 0;
       }
-      bytes += p.name.source.size();
+      bytes += rest.size();
       name_set_of.push_back(static_cast<int>(name_sets.size()) - 1);
     }
 }
@@ -448,30 +437,24 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
   return diags.error_count() == errors_before;
 }
 
-// The same work as Build(), on several threads: each name set (together the largest
-// RE2 program) is filled and compiled as a task of its own while one thread does the
-// rest, and the separate parse of self-contained patterns is skipped (their wrapped
-// form is parsed anyway). It reports nothing: on any problem it returns false and the
-// caller builds again, serially, with Build(), whose report is complete and in pack
-// order whatever the threads did. Packs without problems never take the serial path.
+// The same work as Build(), on two threads: one indexes the name patterns and fills and
+// compiles the name sets while the other does the rest, and the separate parse of
+// self-contained patterns is skipped (their wrapped form is parsed anyway, or, for a
+// name the LiteralNameIndex spelled out whole, its grammar is a subset of RE2's). It
+// reports nothing: on any problem it returns false and the caller builds again,
+// serially, with Build(), whose report is complete and in pack order whatever the
+// threads did. Packs without problems never take the serial path.
 bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
-  SplitNames(packs);
-  std::vector<std::vector<std::pair<int, std::string>>> names(name_sets.size());  // (pattern, wrapped)
-  int index = 0;
-  for (const auto& pack : packs)
-    for (const auto& p : pack.patterns) {
-      const int set = name_set_of[static_cast<size_t>(index)];
-      if (set >= 0) names[static_cast<size_t>(set)].emplace_back(index, WrapTokens(p.name.source));
-      ++index;
-    }
-  std::vector<char> names_ok(name_sets.size(), 0);
-  auto fill_name_set = [&](size_t set) {
-    NameSet& ns = name_sets[set];
-    for (const auto& [idx, wrapped] : names[set]) {
-      if (ns.set.Add(wrapped, nullptr) < 0) return;
-      ns.index.push_back(idx);
-    }
-    names_ok[set] = ns.set.Compile();
+  bool names_ok = true;
+  auto build_names = [&] {
+    SplitNames(packs);
+    for (size_t index = 0; index < name_set_of.size() && names_ok; ++index)
+      if (const int set = name_set_of[index]; set >= 0) {
+        NameSet& ns = name_sets[static_cast<size_t>(set)];
+        names_ok = ns.set.Add(WrapTokens(name_rest[index]), nullptr) >= 0;
+        ns.index.push_back(static_cast<int>(index));
+      }
+    for (NameSet& ns : name_sets) names_ok = names_ok && ns.set.Compile();
   };
   model::Diagnostics scratch;
   auto build_rest = [&] {
@@ -485,12 +468,11 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
     skip_safe_checks = false;
     if (!comment_set.Compile()) scratch.Error({}, "the comment set does not compile");
   };
-  // The rest first: it is the longest task, and the name sets fill the other threads.
-  util::ParallelFor(1 + name_sets.size(), [&](size_t task) {
-    if (task == 0) build_rest();
-    else fill_name_set(task - 1);
+  util::ParallelFor(2, [&](size_t task) {
+    if (task == 0) build_rest();  // the longer task
+    else build_names();
   });
-  return std::all_of(names_ok.begin(), names_ok.end(), [](char ok) { return ok != 0; }) && scratch.size() == 0;
+  return names_ok && scratch.size() == 0;
 }
 
 Classifier::Classifier(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -584,7 +566,7 @@ bool Classifier::Impl::Holds(const CompiledPattern& cp, const std::string& norma
 std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const std::string& type,
                                             int ctx) const {
   std::vector<Hit> hits;
-  std::vector<int> matched;
+  std::vector<int> matched, literal;
   auto add = [&](int idx, bool glued) {
     const CompiledPattern& cp = patterns[static_cast<size_t>(idx)];
     if (glued && cp.p.negative()) return;  // vetoes need the real tokens
@@ -593,6 +575,11 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
     if (Holds(cp, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
   };
   auto match = [&](const std::string& name, bool glued) {
+    literal.clear();
+    literal_names.Match(name, literal);
+    std::sort(literal.begin(), literal.end());  // one hit per pattern, in a fixed order
+    literal.erase(std::unique(literal.begin(), literal.end()), literal.end());
+    for (int idx : literal) add(idx, glued);
     for (const NameSet& ns : name_sets)
       if (ns.set.Match(name, &matched))
         for (int m : matched) add(ns.index[static_cast<size_t>(m)], glued);

@@ -1,0 +1,233 @@
+#include "analysis/literal_name_index.h"
+
+#include <algorithm>
+
+namespace gdpr::analysis {
+namespace {
+
+bool IsLiteral(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// The index as a whole holds at most this many strings; further alternatives stay
+// regular expressions (a pack built to flood memory meets RE2's own limits instead).
+constexpr size_t kMaxStrings = 1 << 20;
+// Deeper groups are left to RE2, which refuses nesting beyond its own limit.
+constexpr int kMaxDepth = 64;
+
+// Recursive descent over the small grammar ExpandLiterals accepts. Any other syntax
+// fails the whole expansion; the regex then stays with RE2, which knows its meaning.
+class Expander {
+ public:
+  Expander(std::string_view re, size_t cap) : re_(re), cap_(cap) {}
+
+  std::optional<std::vector<std::string>> Run() {
+    std::vector<std::string> out = Alternation(0);
+    if (!ok_ || pos_ != re_.size()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  using Strings = std::vector<std::string>;
+
+  bool AtEnd() const { return pos_ >= re_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : re_[pos_]; }
+  bool IsQuantifier(size_t at) const {
+    return at < re_.size() && (re_[at] == '?' || re_[at] == '*' || re_[at] == '+' || re_[at] == '{');
+  }
+  Strings Failed() {
+    ok_ = false;
+    return {};
+  }
+
+  Strings Alternation(int depth) {
+    Strings out = Sequence(depth);
+    while (ok_ && Peek() == '|') {
+      ++pos_;
+      Strings more = Sequence(depth);
+      out.insert(out.end(), more.begin(), more.end());
+      if (out.size() > cap_) return Failed();
+    }
+    return out;
+  }
+
+  Strings Sequence(int depth) {
+    Strings out{""};
+    while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      if (IsLiteral(Peek()) && !IsQuantifier(pos_ + 1)) {  // the common case: one more letter
+        for (std::string& s : out) s += Peek();
+        ++pos_;
+        continue;
+      }
+      Strings atom = Atom(depth);
+      if (Peek() == '?') {
+        ++pos_;
+        atom.emplace_back();
+      }
+      // Repetition, lazy or possessive forms: not a finite list of strings here.
+      if (IsQuantifier(pos_)) return Failed();
+      if (!ok_ || out.size() * atom.size() > cap_) return Failed();
+      Strings next;
+      next.reserve(out.size() * atom.size());
+      for (const std::string& head : out)
+        for (const std::string& tail : atom) next.push_back(head + tail);
+      out = std::move(next);
+    }
+    return out;
+  }
+
+  Strings Atom(int depth) {
+    const char c = Peek();
+    if (c == '(') return Group(depth);
+    if (c == '[') return Class();
+    if (!IsLiteral(c)) return Failed();
+    ++pos_;
+    return {std::string(1, c)};
+  }
+
+  Strings Group(int depth) {
+    if (depth >= kMaxDepth) return Failed();
+    ++pos_;  // (
+    if (Peek() == '?') {
+      if (re_.substr(pos_, 2) != "?:") return Failed();  // flags, names, look-arounds
+      pos_ += 2;
+    }
+    Strings inner = Alternation(depth + 1);
+    if (!ok_ || Peek() != ')') return Failed();
+    ++pos_;
+    return inner;
+  }
+
+  // `[abc]`, `[0-9]`, `[a-z_]`: letters, digits and `_`, with ascending ranges.
+  Strings Class() {
+    const size_t close = re_.find(']', pos_ + 1);
+    if (close == std::string_view::npos || close == pos_ + 1) return Failed();
+    const std::string_view body = re_.substr(pos_ + 1, close - pos_ - 1);
+    Strings out;
+    for (size_t i = 0; i < body.size(); ++i) {
+      char from = body[i], to = body[i];
+      if (i + 2 < body.size() && body[i + 1] == '-') {
+        to = body[i + 2];
+        i += 2;
+      }
+      if (!IsLiteral(from) || !IsLiteral(to) || from > to) return Failed();
+      for (char x = from; x <= to; ++x)
+        if (std::find(out.begin(), out.end(), std::string(1, x)) == out.end()) out.emplace_back(1, x);
+    }
+    pos_ = close + 1;
+    return out;
+  }
+
+  std::string_view re_;
+  size_t cap_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+// Whether a pattern can be cut at its top-level `|` textually: no escapes (`\|`, `\Q`),
+// no flags (`(?i)` reaches past a `|`), no character class whose `]` could be a member.
+bool Splittable(std::string_view re) {
+  for (size_t i = 0; i < re.size(); ++i) {
+    if (re[i] == '\\') return false;
+    if (re[i] == '(' && i + 1 < re.size() && re[i + 1] == '?' && re.substr(i, 3) != "(?:") return false;
+    if (re[i] == '[') {
+      const size_t first = i + 1 < re.size() && re[i + 1] == '^' ? i + 2 : i + 1;
+      if (first >= re.size() || re[first] == ']') return false;
+      const size_t close = re.find(']', first);
+      if (close == std::string_view::npos || re.substr(i + 1, close - i - 1).find('[') != std::string_view::npos)
+        return false;
+      i = close;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> TopLevelAlternatives(std::string_view re) {
+  std::vector<std::string> out(1);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      out.back() += re.substr(i++, 2);
+      continue;
+    }
+    if (in_class) in_class = c != ']';
+    else if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')') --depth;
+    else if (c == '|' && depth == 0) {
+      out.emplace_back();
+      continue;
+    }
+    out.back() += c;
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> ExpandLiterals(std::string_view regex, size_t cap) {
+  return Expander(regex, cap).Run();
+}
+
+std::string LiteralNameIndex::Add(int pattern, std::string_view regex) {
+  if (!Splittable(regex)) return std::string(regex);
+  std::string rest;
+  for (const std::string& alt : TopLevelAlternatives(regex)) {
+    std::string_view body = alt;
+    const bool start = !body.empty() && body.front() == '^';
+    if (start) body.remove_prefix(1);
+    const bool end = !body.empty() && body.back() == '$';
+    if (end) body.remove_suffix(1);
+    auto strings = ExpandLiterals(body, kMaxStringsPerAlternative);
+    if (!strings || strings_ + strings->size() > kMaxStrings) {
+      if (!rest.empty()) rest += '|';
+      rest += alt;
+      continue;
+    }
+    const Anchor anchor = start && end ? kWhole : start ? kAtStart : end ? kAtEnd : kAnywhere;
+    for (const std::string& s : *strings) Insert(anchor, s, pattern);
+  }
+  return rest;
+}
+
+void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, int pattern) {
+  std::string key;
+  key.reserve(literal.size() + 2);
+  key.append(1, '_').append(literal).append(1, '_');
+  std::vector<int>& patterns = keys_[anchor][std::move(key)];
+  if (patterns.empty() || patterns.back() != pattern) patterns.push_back(pattern);
+  longest_key_ = std::max(longest_key_, literal.size() + 2);
+  ++strings_;
+}
+
+void LiteralNameIndex::Find(Anchor anchor, std::string_view key, std::vector<int>& out) const {
+  const Keys& keys = keys_[anchor];
+  if (keys.empty()) return;
+  if (auto it = keys.find(key); it != keys.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+}
+
+// Every stretch of `_name_` that starts and ends at an underscore is a candidate key:
+// a literal matches as whole tokens exactly where `_literal_` is such a stretch.
+void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const {
+  if (strings_ == 0) return;
+  std::string framed;
+  framed.reserve(name.size() + 2);
+  framed.append(1, '_').append(name).append(1, '_');
+  std::vector<size_t> bars;  // positions of the underscores in `framed`
+  for (size_t i = 0; i < framed.size(); ++i)
+    if (framed[i] == '_') bars.push_back(i);
+  const size_t last = bars.size() - 1;
+  const std::string_view text = framed;
+  for (size_t a = 0; a < last; ++a)
+    for (size_t b = a + 1; b <= last; ++b) {
+      const size_t length = bars[b] - bars[a] + 1;
+      if (length > longest_key_) break;  // longer stretches match nothing (and bound the work)
+      const std::string_view key = text.substr(bars[a], length);
+      Find(kAnywhere, key, out);
+      if (a == 0) Find(kAtStart, key, out);
+      if (b == last) Find(kAtEnd, key, out);
+      if (a == 0 && b == last) Find(kWhole, key, out);
+    }
+}
+
+}  // namespace gdpr::analysis
