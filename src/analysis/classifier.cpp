@@ -109,7 +109,8 @@ struct Classifier::Impl {
   Taxonomy taxonomy;  // a copy: for the special marking of each verdict
   ColumnNameNormalizer normalizer;
   std::vector<std::string> context_names;        // unique class names; index = class id
-  std::vector<std::unique_ptr<RE2>> context_res;  // per context entry, in order
+  std::vector<std::string> context_sources;      // per context entry, in order
+  std::vector<std::unique_ptr<RE2>> context_res;  // the same, compiled (Build() only)
   // The same patterns as one set, to find every matching entry in one pass over a table
   // name; null when RE2 refuses the set (ContextIndex then tries them one by one).
   std::unique_ptr<RE2::Set> context_set;
@@ -132,6 +133,7 @@ struct Classifier::Impl {
   // own as well used to be most of the start-up time.
   std::unique_ptr<RE2::Set> syntax;  // parses (never compiles) patterns; only while loading
   bool skip_safe_checks = false;     // BuildConcurrently: see SelfContained()
+  bool contexts_in_set_only = false; // BuildConcurrently: the context set must compile
   void SplitNames(const std::vector<ClassifierPack>& packs);
   bool Build(std::vector<ClassifierPack>& packs, model::Diagnostics& diags);
   bool BuildConcurrently(const std::vector<ClassifierPack>& packs);
@@ -268,19 +270,28 @@ bool Classifier::Impl::CheckSyntax(const PackRegex& r, const std::string& what, 
   return false;
 }
 
-// `parts` (each already checked) as one alternation, compiled once. When RE2 cannot
-// compile the whole (too large), each part is compiled alone to report the culprits,
-// and the broken whole is kept: it matches nothing, as before.
-std::unique_ptr<RE2> Classifier::Impl::CompileJoined(const std::vector<const PackRegex*>& parts,
-                                                     const std::string& what, bool wrap,
-                                                     model::Diagnostics& diags) {
+namespace {
+
+// `parts` as one alternation, each wrapped as a name pattern or else in a group.
+std::string Joined(const std::vector<const PackRegex*>& parts, bool wrap) {
   std::string joined;
   for (const PackRegex* r : parts) {
     if (!joined.empty()) joined += '|';
     if (wrap) joined += WrapTokens(r->source);
     else joined.append("(?:").append(r->source).append(")");
   }
-  auto re = std::make_unique<RE2>(joined, MatchOptions());
+  return joined;
+}
+
+}  // namespace
+
+// `parts` (each already checked) as one alternation, compiled once. When RE2 cannot
+// compile the whole (too large), each part is compiled alone to report the culprits,
+// and the broken whole is kept: it matches nothing, as before.
+std::unique_ptr<RE2> Classifier::Impl::CompileJoined(const std::vector<const PackRegex*>& parts,
+                                                     const std::string& what, bool wrap,
+                                                     model::Diagnostics& diags) {
+  auto re = std::make_unique<RE2>(Joined(parts, wrap), MatchOptions());
   if (!re->ok())
     for (const PackRegex* r : parts) Compile(*r, what, diags);
   return re;
@@ -354,7 +365,12 @@ void Classifier::Impl::AddContext(const TableContextClass& ctx, model::Diagnosti
   auto it = std::find(context_names.begin(), context_names.end(), ctx.name);
   context_class.push_back(static_cast<int>(it - context_names.begin()));
   if (it == context_names.end()) context_names.push_back(ctx.name);
+  if (contexts_in_set_only) {  // compiled once, in the set; any problem: Build() does it all
+    context_sources.push_back(parts.empty() ? "$^" : Joined(parts, false));
+    return;
+  }
   if (parts.empty()) {
+    context_sources.push_back("$^");
     context_res.push_back(std::make_unique<RE2>("$^", MatchOptions()));
     return;
   }
@@ -366,15 +382,16 @@ void Classifier::Impl::AddContext(const TableContextClass& ctx, model::Diagnosti
     re = ok_parts.empty() ? std::make_unique<RE2>("$^", MatchOptions())
                           : CompileJoined(ok_parts, ctx.name, false, diags);
   }
+  context_sources.push_back(re->pattern());
   context_res.push_back(std::move(re));
 }
 
-// Entry i of the set is entry i's own compiled pattern (a broken entry's never-match
-// included), so the set matches exactly the entries ContextIndex would try alone.
+// Entry i of the set is entry i's own pattern (a broken entry's never-match included),
+// so the set matches exactly the entries ContextIndex would try alone.
 void Classifier::Impl::BuildContextSet() {
   auto set = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
-  for (const auto& re : context_res)
-    if (set->Add(re->pattern(), nullptr) < 0) return;
+  for (const std::string& source : context_sources)
+    if (set->Add(source, nullptr) < 0) return;
   if (set->Compile()) context_set = std::move(set);
 }
 
@@ -460,8 +477,10 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
   auto build_rest = [&] {
     syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
     skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
+    contexts_in_set_only = true;
     for (const auto& pack : packs) AddTables(pack, scratch);
     BuildContextSet();
+    if (!context_set) scratch.Error({}, "the context set does not compile");
     for (const auto& pack : packs)
       for (const auto& p : pack.patterns) AddPattern(p, false, scratch);
     syntax.reset();

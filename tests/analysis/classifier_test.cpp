@@ -463,3 +463,22 @@ TEST_CASE("analysis::Classifier matches names across its several name sets") {
   CHECK(verdict("ip_address").categories == std::vector<std::string>{"user.device.ip_address"});
   CHECK(verdict("unrelated").categories.empty());
 }
+
+// The literal index takes the alternatives it can spell out (`email`); a broken
+// alternative beside them must still fail the load, at the pattern.
+TEST_CASE("analysis::Classifier reports a broken alternative beside spelled-out ones") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(patterns:
+  - id: a
+    category: user.contact.email
+    name: 'email|e_mail|a**'
+)", "alt.yaml", taxonomy, diags);
+  CHECK_FALSE(c);
+  std::ostringstream out;
+  diags.Render(out, false);
+  INFO(out.str());
+  CHECK(out.str().find("alt.yaml:4:11: error: invalid regular expression in 'name': bad repetition operator: **") !=
+        std::string::npos);
+  CHECK(diags.error_count() == 1);
+}
