@@ -202,11 +202,18 @@ std::vector<Alternative> SplitAlternatives(const PackRegex& r) {
 }
 
 // The first alternative of `alts` that matches `text`, or `whole` when none does (or
-// none is known). Compiles alternatives in order, only as far as needed; alternatives
-// RE2 rejects alone are skipped. The caller holds the pattern's `alts_mu`.
+// none is known). An alternative in `index` (when given, for name pattern `pattern`)
+// is looked up there; the others are compiled in order, only as far as needed, and
+// skipped when RE2 rejects them alone. The caller holds the pattern's `alts_mu`.
 const std::string& MatchedPart(std::vector<Alternative>& alts, bool wrap, const std::string& text,
-                               const std::string& whole) {
-  for (auto& a : alts) {
+                               const std::string& whole, const LiteralNameIndex* index = nullptr,
+                               int pattern = -1) {
+  for (size_t i = 0; i < alts.size(); ++i) {
+    Alternative& a = alts[i];
+    if (index && index->Indexed(pattern, i)) {
+      if (index->MatchesAlternative(pattern, i, text)) return a.source;
+      continue;
+    }
     if (a.broken) continue;
     if (!a.re) {
       a.re = std::make_unique<RE2>(wrap ? WrapTokens(a.source) : WrapCommentHead(a.source), MatchOptions());
@@ -641,7 +648,8 @@ std::string Classifier::Impl::Explain(const Hit& h, const std::string& raw_name,
   std::string out;
   if (h.by_name) {
     const std::string shown = h.glued ? Glued(normalised) : normalised;
-    out = "column name matches '" + MatchedPart(cp.name_alts, true, shown, p.name.source) + "'";
+    out = "column name matches '" +
+          MatchedPart(cp.name_alts, true, shown, p.name.source, &literal_names, h.pattern) + "'";
     if (shown != util::AsciiLower(raw_name)) out += " as '" + shown + "'";
   }
   if (h.by_comment) {

@@ -171,44 +171,44 @@ std::optional<std::vector<std::string>> ExpandLiterals(std::string_view regex, s
 
 std::string LiteralNameIndex::Add(int pattern, std::string_view regex) {
   if (!Splittable(regex)) return std::string(regex);
+  if (indexed_.size() <= static_cast<size_t>(pattern)) indexed_.resize(static_cast<size_t>(pattern) + 1);
+  std::vector<char>& indexed = indexed_[static_cast<size_t>(pattern)];
   std::string rest;
   for (const std::string& alt : TopLevelAlternatives(regex)) {
+    const int alternative = static_cast<int>(indexed.size());
     std::string_view body = alt;
     const bool start = !body.empty() && body.front() == '^';
     if (start) body.remove_prefix(1);
     const bool end = !body.empty() && body.back() == '$';
     if (end) body.remove_suffix(1);
     auto strings = ExpandLiterals(body, kMaxStringsPerAlternative);
-    if (!strings || strings_ + strings->size() > kMaxStrings) {
+    indexed.push_back(strings && strings_ + strings->size() <= kMaxStrings);
+    if (!indexed.back()) {
       if (!rest.empty()) rest += '|';
       rest += alt;
       continue;
     }
     const Anchor anchor = start && end ? kWhole : start ? kAtStart : end ? kAtEnd : kAnywhere;
-    for (const std::string& s : *strings) Insert(anchor, s, pattern);
+    for (const std::string& s : *strings) Insert(anchor, s, {pattern, alternative});
   }
   return rest;
 }
 
-void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, int pattern) {
+void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, Entry entry) {
   std::string key;
   key.reserve(literal.size() + 2);
   key.append(1, '_').append(literal).append(1, '_');
-  std::vector<int>& patterns = keys_[anchor][std::move(key)];
-  if (patterns.empty() || patterns.back() != pattern) patterns.push_back(pattern);
+  std::vector<Entry>& entries = keys_[anchor][std::move(key)];
+  if (entries.empty() || entries.back().pattern != entry.pattern || entries.back().alternative != entry.alternative)
+    entries.push_back(entry);
   longest_key_ = std::max(longest_key_, literal.size() + 2);
   ++strings_;
 }
 
-void LiteralNameIndex::Find(Anchor anchor, std::string_view key, std::vector<int>& out) const {
-  const Keys& keys = keys_[anchor];
-  if (keys.empty()) return;
-  if (auto it = keys.find(key); it != keys.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-}
-
 // Every stretch of `_name_` that starts and ends at an underscore is a candidate key:
 // a literal matches as whole tokens exactly where `_literal_` is such a stretch.
-void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const {
+template <typename Found>
+void LiteralNameIndex::Lookup(std::string_view name, Found&& found) const {
   if (strings_ == 0) return;
   std::string framed;
   framed.reserve(name.size() + 2);
@@ -218,16 +218,41 @@ void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const
     if (framed[i] == '_') bars.push_back(i);
   const size_t last = bars.size() - 1;
   const std::string_view text = framed;
+  auto find = [&](Anchor anchor, std::string_view key) {
+    const Keys& keys = keys_[anchor];
+    if (keys.empty()) return;
+    if (auto it = keys.find(key); it != keys.end()) found(it->second);
+  };
   for (size_t a = 0; a < last; ++a)
     for (size_t b = a + 1; b <= last; ++b) {
       const size_t length = bars[b] - bars[a] + 1;
       if (length > longest_key_) break;  // longer stretches match nothing (and bound the work)
       const std::string_view key = text.substr(bars[a], length);
-      Find(kAnywhere, key, out);
-      if (a == 0) Find(kAtStart, key, out);
-      if (b == last) Find(kAtEnd, key, out);
-      if (a == 0 && b == last) Find(kWhole, key, out);
+      find(kAnywhere, key);
+      if (a == 0) find(kAtStart, key);
+      if (b == last) find(kAtEnd, key);
+      if (a == 0 && b == last) find(kWhole, key);
     }
+}
+
+void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const {
+  Lookup(name, [&out](const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) out.push_back(e.pattern);
+  });
+}
+
+bool LiteralNameIndex::Indexed(int pattern, size_t alternative) const {
+  const auto p = static_cast<size_t>(pattern);
+  return p < indexed_.size() && alternative < indexed_[p].size() && indexed_[p][alternative];
+}
+
+bool LiteralNameIndex::MatchesAlternative(int pattern, size_t alternative, std::string_view name) const {
+  bool matches = false;
+  Lookup(name, [&](const std::vector<Entry>& entries) {
+    for (const Entry& e : entries)
+      matches = matches || (e.pattern == pattern && static_cast<size_t>(e.alternative) == alternative);
+  });
+  return matches;
 }
 
 }  // namespace gdpr::analysis

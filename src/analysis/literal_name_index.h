@@ -45,6 +45,12 @@ class LiteralNameIndex {
   // tokens, in no particular order, possibly more than once.
   void Match(std::string_view name, std::vector<int>& out) const;
 
+  // Whether the top-level alternative `alternative` of `pattern` is indexed, and then
+  // whether it matches `name`: what quoting the matched alternative needs, without
+  // compiling it.
+  bool Indexed(int pattern, size_t alternative) const;
+  bool MatchesAlternative(int pattern, size_t alternative, std::string_view name) const;
+
   size_t size() const { return strings_; }
 
  private:
@@ -52,13 +58,20 @@ class LiteralNameIndex {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Keys = std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>>;
+  struct Entry {
+    int pattern;
+    int alternative;
+  };
+  using Keys = std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>>;
   enum Anchor { kAnywhere, kAtStart, kAtEnd, kWhole, kAnchors };
 
-  void Insert(Anchor anchor, const std::string& literal, int pattern);
-  void Find(Anchor anchor, std::string_view key, std::vector<int>& out) const;
+  void Insert(Anchor anchor, const std::string& literal, Entry entry);
+  // Calls `found` with the entries of every key that `name` matches.
+  template <typename Found>
+  void Lookup(std::string_view name, Found&& found) const;
 
-  Keys keys_[kAnchors];  // `_literal_` -> patterns, per anchoring
+  Keys keys_[kAnchors];                      // `_literal_` -> entries, per anchoring
+  std::vector<std::vector<char>> indexed_;   // pattern -> alternative -> indexed?
   size_t strings_ = 0;
   size_t longest_key_ = 0;
 };

@@ -164,3 +164,18 @@ TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on every shipped name patt
   CHECK(patterns > 100);
   CHECK(names_tried > 10000);
 }
+
+TEST_CASE("analysis::LiteralNameIndex tells which alternative matched") {
+  LiteralNameIndex index;
+  CHECK(index.Add(7, "phone|mobile_?[0-9]+|(cell|mobile)_phone") == "mobile_?[0-9]+");
+  CHECK(index.Indexed(7, 0));
+  CHECK_FALSE(index.Indexed(7, 1));
+  CHECK(index.Indexed(7, 2));
+  CHECK_FALSE(index.Indexed(7, 3));
+  CHECK_FALSE(index.Indexed(8, 0));
+  CHECK(index.MatchesAlternative(7, 0, "work_phone"));
+  CHECK_FALSE(index.MatchesAlternative(7, 2, "work_phone"));
+  CHECK(index.MatchesAlternative(7, 2, "cell_phone"));
+  CHECK(index.MatchesAlternative(7, 0, "cell_phone"));
+  CHECK_FALSE(index.MatchesAlternative(6, 0, "phone"));
+}
