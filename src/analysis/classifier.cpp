@@ -57,7 +57,8 @@ struct CompiledPattern {
   mutable std::unique_ptr<std::mutex> alts_mu = std::make_unique<std::mutex>();
   mutable bool alts_split = false;
   mutable std::vector<Alternative> name_alts, comment_alts;
-  std::unique_ptr<RE2> types, not_types, nots;  // null when absent
+  std::unique_ptr<RE2> types, not_types;        // null when absent
+  std::unique_ptr<RE2> nots;  // what Impl::not_names cannot spell out; null when nothing
   std::vector<int> tables, not_tables;          // context class indices
 };
 
@@ -117,6 +118,7 @@ struct Classifier::Impl {
   std::vector<int> context_class;                 // entry -> class id
   std::vector<CompiledPattern> patterns;
   LiteralNameIndex literal_names;       // the spelled-out part of the name patterns
+  LiteralNameIndex not_names;           // ... and of the `not` patterns
   std::vector<std::string> name_rest;   // pattern index -> the rest, for a name set
   std::vector<NameSet> name_sets;       // see kNameSetBytes
   std::vector<int> name_set_of;         // pattern index -> its name set (-1: none)
@@ -155,8 +157,7 @@ struct Classifier::Impl {
   std::vector<Hit> NameHits(const std::string& normalised, const std::string& type, int ctx) const;
   void AddCommentHits(const std::string& normalised, const std::string& type, int ctx,
                       const std::string& comment, std::vector<Hit>& hits) const;
-  bool Holds(const CompiledPattern& cp, const std::string& normalised, const std::string& type,
-             int ctx) const;
+  bool Holds(int index, const std::string& normalised, const std::string& type, int ctx) const;
   ColumnVerdict Decide(const std::vector<Hit>& hits, const std::string& raw_name,
                        const std::string& normalised, const std::string& comment,
                        const std::string& type, int ctx) const;
@@ -352,13 +353,15 @@ void Classifier::Impl::AddPattern(ClassifierPattern p, bool name_to_set, model::
     AddToSet(comment_set, comment_index, p.comment, WrapCommentHead(p.comment.source), "comment", index, diags);
   cp.types = Compile(p.types, "types", diags);
   cp.not_types = Compile(p.not_types, "not_types", diags);
-  std::vector<const PackRegex*> nots;
+  std::vector<PackRegex> rests;  // of the `not` patterns, what not_names cannot spell out
   bool nots_ok = true;
   for (const auto& r : p.nots) {
     nots_ok = CheckSyntax(r, "not", diags) && nots_ok;
-    nots.push_back(&r);
+    if (std::string rest = not_names.Add(index, r.source); !rest.empty()) rests.push_back({std::move(rest), r.where});
   }
-  if (!nots.empty() && nots_ok) cp.nots = CompileJoined(nots, "not", true, diags);
+  std::vector<const PackRegex*> parts;
+  for (const PackRegex& r : rests) parts.push_back(&r);
+  if (!parts.empty() && nots_ok) cp.nots = CompileJoined(parts, "not", true, diags);
   if (!p.name.present() && !p.comment.present() && p.types.present()) type_only.push_back(index);
   cp.p = std::move(p);
   // Kept even when broken (the load then fails), so set indices stay valid.
@@ -578,13 +581,15 @@ int Classifier::Impl::ContextIndex(const std::string& table_name) const {
   return ctx;
 }
 
-bool Classifier::Impl::Holds(const CompiledPattern& cp, const std::string& normalised,
-                             const std::string& type, int ctx) const {
+bool Classifier::Impl::Holds(int index, const std::string& normalised, const std::string& type,
+                             int ctx) const {
+  const CompiledPattern& cp = patterns[static_cast<size_t>(index)];
   auto in = [ctx](const std::vector<int>& v) { return std::find(v.begin(), v.end(), ctx) != v.end(); };
   if (!cp.tables.empty() && !in(cp.tables)) return false;
   if (in(cp.not_tables)) return false;
   if (cp.p.types.present() && !(cp.types && RE2::PartialMatch(type, *cp.types))) return false;
   if (cp.not_types && RE2::PartialMatch(type, *cp.not_types)) return false;
+  if (not_names.Matches(index, normalised)) return false;
   if (cp.nots && RE2::PartialMatch(normalised, *cp.nots)) return false;
   return true;
 }
@@ -594,11 +599,10 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
   std::vector<Hit> hits;
   std::vector<int> matched, literal;
   auto add = [&](int idx, bool glued) {
-    const CompiledPattern& cp = patterns[static_cast<size_t>(idx)];
-    if (glued && cp.p.negative()) return;  // vetoes need the real tokens
+    if (glued && patterns[static_cast<size_t>(idx)].p.negative()) return;  // vetoes need the real tokens
     for (const Hit& h : hits)
       if (h.pattern == idx) return;
-    if (Holds(cp, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
+    if (Holds(idx, normalised, type, ctx)) hits.push_back({idx, true, false, false, glued});
   };
   auto match = [&](const std::string& name, bool glued) {
     literal.clear();
@@ -615,7 +619,7 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
   // the glued name is one token, so only a pattern matching the whole name can hit.
   if (normalised.find('_') != std::string::npos) match(Glued(normalised), true);
   for (int idx : type_only)
-    if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) hits.push_back({idx, false, false, true, false});
+    if (Holds(idx, normalised, type, ctx)) hits.push_back({idx, false, false, true, false});
   return hits;
 }
 
@@ -628,7 +632,7 @@ void Classifier::Impl::AddCommentHits(const std::string& normalised, const std::
     auto it = std::find_if(hits.begin(), hits.end(), [idx](const Hit& h) { return h.pattern == idx; });
     if (it != hits.end()) {
       it->by_comment = true;
-    } else if (Holds(patterns[static_cast<size_t>(idx)], normalised, type, ctx)) {
+    } else if (Holds(idx, normalised, type, ctx)) {
       hits.push_back({idx, false, true, false, false});
     }
   }

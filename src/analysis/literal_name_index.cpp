@@ -241,6 +241,17 @@ void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const
   });
 }
 
+bool LiteralNameIndex::Matches(int pattern, std::string_view name) const {
+  const auto p = static_cast<size_t>(pattern);
+  if (p >= indexed_.size() || std::find(indexed_[p].begin(), indexed_[p].end(), 1) == indexed_[p].end())
+    return false;  // nothing of it indexed: spare the lookups
+  bool matches = false;
+  Lookup(name, [&](const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) matches = matches || e.pattern == pattern;
+  });
+  return matches;
+}
+
 bool LiteralNameIndex::Indexed(int pattern, size_t alternative) const {
   const auto p = static_cast<size_t>(pattern);
   return p < indexed_.size() && alternative < indexed_[p].size() && indexed_[p][alternative];

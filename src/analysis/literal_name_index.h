@@ -45,6 +45,9 @@ class LiteralNameIndex {
   // tokens, in no particular order, possibly more than once.
   void Match(std::string_view name, std::vector<int>& out) const;
 
+  // Whether an indexed alternative of `pattern` matches `name`.
+  bool Matches(int pattern, std::string_view name) const;
+
   // Whether the top-level alternative `alternative` of `pattern` is indexed, and then
   // whether it matches `name`: what quoting the matched alternative needs, without
   // compiling it.

@@ -482,3 +482,30 @@ TEST_CASE("analysis::Classifier reports a broken alternative beside spelled-out 
         std::string::npos);
   CHECK(diags.error_count() == 1);
 }
+
+// `not` patterns are partly spelled out (LiteralNameIndex) and partly RE2: both veto.
+TEST_CASE("analysis::Classifier vetoes a name by a spelled-out or a regex 'not'") {
+  const analysis::Taxonomy taxonomy = MiniTaxonomy();
+  model::Diagnostics diags;
+  auto c = Classifier::Parse(R"(patterns:
+  - id: email
+    category: user.contact.email
+    name: 'e_?mail'
+    not: ['e_?mail_(body|subject)', 'e_?mail_[0-9]+_x']
+)", "not.yaml", taxonomy, diags);
+  REQUIRE(c);
+  model::Table t;
+  t.name = "messages";
+  model::Column col;
+  auto category = [&](const char* name) {
+    col.name = name;
+    const ColumnVerdict v = c->Classify(t, col);
+    return v.categories.empty() ? std::string("-") : v.categories[0];
+  };
+  CHECK(category("email") == "user.contact.email");
+  CHECK(category("email_address") == "user.contact.email");
+  CHECK(category("email_body") == "-");
+  CHECK(category("work_e_mail_subject") == "-");
+  CHECK(category("email_12_x") == "-");
+  CHECK(category("email_12_y") == "user.contact.email");
+}

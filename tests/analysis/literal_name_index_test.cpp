@@ -179,3 +179,14 @@ TEST_CASE("analysis::LiteralNameIndex tells which alternative matched") {
   CHECK(index.MatchesAlternative(7, 0, "cell_phone"));
   CHECK_FALSE(index.MatchesAlternative(6, 0, "phone"));
 }
+
+TEST_CASE("analysis::LiteralNameIndex tells whether a pattern matches") {
+  LiteralNameIndex index;
+  CHECK(index.Add(3, "e_?mail_(body|subject)") == "");
+  CHECK(index.Add(3, "x+") == "x+");
+  CHECK(index.Add(4, "y+") == "y+");
+  CHECK(index.Matches(3, "work_email_subject"));
+  CHECK_FALSE(index.Matches(3, "email"));
+  CHECK_FALSE(index.Matches(4, "email_body"));  // nothing of 4 is indexed
+  CHECK_FALSE(index.Matches(9, "email_body"));
+}
