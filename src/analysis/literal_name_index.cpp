@@ -30,6 +30,14 @@ class Expander {
 
   bool AtEnd() const { return pos_ >= re_.size(); }
   char Peek() const { return AtEnd() ? '\0' : re_[pos_]; }
+  // How many literal characters start at pos_, leaving out a last one a quantifier
+  // applies to.
+  size_t LiteralRun() const {
+    size_t end = pos_;
+    while (end < re_.size() && IsLiteral(re_[end])) ++end;
+    if (end > pos_ && IsQuantifier(end)) --end;
+    return end - pos_;
+  }
   bool IsQuantifier(size_t at) const {
     return at < re_.size() && (re_[at] == '?' || re_[at] == '*' || re_[at] == '+' || re_[at] == '{');
   }
@@ -43,7 +51,7 @@ class Expander {
     while (ok_ && Peek() == '|') {
       ++pos_;
       Strings more = Sequence(depth);
-      out.insert(out.end(), more.begin(), more.end());
+      out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
       if (out.size() > cap_) return Failed();
     }
     return out;
@@ -52,9 +60,9 @@ class Expander {
   Strings Sequence(int depth) {
     Strings out{""};
     while (ok_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
-      if (IsLiteral(Peek()) && !IsQuantifier(pos_ + 1)) {  // the common case: one more letter
-        for (std::string& s : out) s += Peek();
-        ++pos_;
+      if (const size_t run = LiteralRun(); run > 0) {  // the common case: letters, appended at once
+        for (std::string& s : out) s.append(re_.substr(pos_, run));
+        pos_ += run;
         continue;
       }
       Strings atom = Atom(depth);
@@ -143,25 +151,23 @@ bool Splittable(std::string_view re) {
 }  // namespace
 
 std::vector<std::string> TopLevelAlternatives(std::string_view re) {
-  std::vector<std::string> out(1);
+  std::vector<std::string> out;
+  size_t start = 0;
   int depth = 0;
   bool in_class = false;
   for (size_t i = 0; i < re.size(); ++i) {
     const char c = re[i];
-    if (c == '\\' && i + 1 < re.size()) {
-      out.back() += re.substr(i++, 2);
-      continue;
-    }
-    if (in_class) in_class = c != ']';
+    if (c == '\\') ++i;  // an escaped character is never a separator
+    else if (in_class) in_class = c != ']';
     else if (c == '[') in_class = true;
     else if (c == '(') ++depth;
     else if (c == ')') --depth;
     else if (c == '|' && depth == 0) {
-      out.emplace_back();
-      continue;
+      out.emplace_back(re.substr(start, i - start));
+      start = i + 1;
     }
-    out.back() += c;
   }
+  out.emplace_back(re.substr(start));
   return out;
 }
 
@@ -189,18 +195,24 @@ std::string LiteralNameIndex::Add(int pattern, std::string_view regex) {
       continue;
     }
     const Anchor anchor = start && end ? kWhole : start ? kAtStart : end ? kAtEnd : kAnywhere;
-    for (const std::string& s : *strings) Insert(anchor, s, {pattern, alternative});
+    for (const std::string& s : *strings) Insert(anchor, s, pattern, alternative);
   }
   return rest;
 }
 
-void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, Entry entry) {
+void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, int pattern, int alternative) {
   std::string key;
   key.reserve(literal.size() + 2);
   key.append(1, '_').append(literal).append(1, '_');
-  std::vector<Entry>& entries = keys_[anchor][std::move(key)];
-  if (entries.empty() || entries.back().pattern != entry.pattern || entries.back().alternative != entry.alternative)
-    entries.push_back(entry);
+  const auto next = static_cast<uint32_t>(entries_.size());
+  auto [it, added] = keys_[anchor].try_emplace(std::move(key), next);
+  // New entries go in front, so a repeat of the latest (`a|a`) is found at once.
+  const bool repeat =
+      !added && entries_[it->second].pattern == pattern && entries_[it->second].alternative == alternative;
+  if (!repeat) {
+    entries_.push_back({pattern, alternative, added ? kEnd : it->second});
+    it->second = next;
+  }
   longest_key_ = std::max(longest_key_, literal.size() + 2);
   ++strings_;
 }
@@ -221,7 +233,8 @@ void LiteralNameIndex::Lookup(std::string_view name, Found&& found) const {
   auto find = [&](Anchor anchor, std::string_view key) {
     const Keys& keys = keys_[anchor];
     if (keys.empty()) return;
-    if (auto it = keys.find(key); it != keys.end()) found(it->second);
+    if (auto it = keys.find(key); it != keys.end())
+      for (uint32_t e = it->second; e != kEnd; e = entries_[e].next) found(entries_[e]);
   };
   for (size_t a = 0; a < last; ++a)
     for (size_t b = a + 1; b <= last; ++b) {
@@ -236,9 +249,7 @@ void LiteralNameIndex::Lookup(std::string_view name, Found&& found) const {
 }
 
 void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const {
-  Lookup(name, [&out](const std::vector<Entry>& entries) {
-    for (const Entry& e : entries) out.push_back(e.pattern);
-  });
+  Lookup(name, [&out](const Entry& e) { out.push_back(e.pattern); });
 }
 
 bool LiteralNameIndex::Matches(int pattern, std::string_view name) const {
@@ -246,9 +257,7 @@ bool LiteralNameIndex::Matches(int pattern, std::string_view name) const {
   if (p >= indexed_.size() || std::find(indexed_[p].begin(), indexed_[p].end(), 1) == indexed_[p].end())
     return false;  // nothing of it indexed: spare the lookups
   bool matches = false;
-  Lookup(name, [&](const std::vector<Entry>& entries) {
-    for (const Entry& e : entries) matches = matches || e.pattern == pattern;
-  });
+  Lookup(name, [&](const Entry& e) { matches = matches || e.pattern == pattern; });
   return matches;
 }
 
@@ -259,9 +268,8 @@ bool LiteralNameIndex::Indexed(int pattern, size_t alternative) const {
 
 bool LiteralNameIndex::MatchesAlternative(int pattern, size_t alternative, std::string_view name) const {
   bool matches = false;
-  Lookup(name, [&](const std::vector<Entry>& entries) {
-    for (const Entry& e : entries)
-      matches = matches || (e.pattern == pattern && static_cast<size_t>(e.alternative) == alternative);
+  Lookup(name, [&](const Entry& e) {
+    matches = matches || (e.pattern == pattern && static_cast<size_t>(e.alternative) == alternative);
   });
   return matches;
 }

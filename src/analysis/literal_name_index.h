@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -64,16 +65,20 @@ class LiteralNameIndex {
   struct Entry {
     int pattern;
     int alternative;
+    uint32_t next;  // the key's next entry in entries_, or kEnd
   };
-  using Keys = std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>>;
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  // A key maps to its first entry; most keys have only one, so no list of their own.
+  using Keys = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
   enum Anchor { kAnywhere, kAtStart, kAtEnd, kWhole, kAnchors };
 
-  void Insert(Anchor anchor, const std::string& literal, Entry entry);
-  // Calls `found` with the entries of every key that `name` matches.
+  void Insert(Anchor anchor, const std::string& literal, int pattern, int alternative);
+  // Calls `found` with each entry of every key that `name` matches.
   template <typename Found>
   void Lookup(std::string_view name, Found&& found) const;
 
-  Keys keys_[kAnchors];                      // `_literal_` -> entries, per anchoring
+  Keys keys_[kAnchors];                      // `_literal_` -> first entry, per anchoring
+  std::vector<Entry> entries_;
   std::vector<std::vector<char>> indexed_;   // pattern -> alternative -> indexed?
   size_t strings_ = 0;
   size_t longest_key_ = 0;
