@@ -16,6 +16,7 @@
 #include "analysis/literal_name_index.h"
 #include "load/file_reader.h"
 #include "util/edit_distance.h"
+#include "util/huge_page_heap.h"
 #include "util/parallel_for.h"
 #include "util/text.h"
 
@@ -474,6 +475,7 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
 bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
   bool names_ok = true;
   auto build_names = [&] {
+    util::UseHugePagesInThisThread();  // most of what it allocates is fresh memory
     SplitNames(packs);
     for (size_t index = 0; index < name_set_of.size() && names_ok; ++index)
       if (const int set = name_set_of[index]; set >= 0) {

@@ -3,6 +3,7 @@
 #include <system_error>
 #include <utility>
 
+#include "util/huge_page_heap.h"
 #include "util/parallel_for.h"
 
 namespace gdpr::util {
@@ -10,7 +11,10 @@ namespace gdpr::util {
 Background::Background(std::function<void()> fn) {
   if (WorkerCount(2) > 1) {
     try {
-      done_ = std::async(std::launch::async, fn);
+      done_ = std::async(std::launch::async, [fn = std::move(fn)] {
+        UseHugePagesInThisThread();
+        fn();
+      });
       return;
     } catch (const std::system_error&) {
       // no thread to be had: run it in Wait()

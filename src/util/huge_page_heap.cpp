@@ -1,7 +1,12 @@
 #include "util/huge_page_heap.h"
 
+#include "util/sanitizer.h"
+
+#include <algorithm>
 #include <cstdint>
-#include <cstdlib>  // defines __GLIBC__ on glibc
+#include <cstdlib>
+#include <mutex>
+#include <vector>  // defines __GLIBC__ on glibc
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
@@ -16,6 +21,7 @@ namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 constexpr size_t kHeapStep = size_t{16} << 20;
+constexpr size_t kThreadHugePages = size_t{4} << 20;  // see UseHugePagesInThisThread
 
 }  // namespace
 
@@ -36,8 +42,35 @@ void UseHugePageHeap() {
   if (block && last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
   free(block);
 }
+
+void UseHugePagesInThisThread() {
+  // glibc gives each thread an arena of its own. Apart from the main one (the brk heap
+  // above), an arena grows inside a reservation of kArenaReservation bytes aligned to
+  // its size, its header at the start: every block of it lies in that aligned range.
+  constexpr uintptr_t kArenaReservation = uintptr_t{64} << 20;  // glibc's HEAP_MAX_SIZE on 64-bit
+  if (kAddressSanitizer) return;  // its allocator has no glibc arenas
+  void* probe = malloc(1);
+  const auto at = reinterpret_cast<uintptr_t>(probe);
+  free(probe);
+  if (!probe || at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main arena
+  const uintptr_t base = at & ~(kArenaReservation - 1);
+  static std::mutex mu;
+  static std::vector<std::pair<uintptr_t, void*>> done;  // arenas outlive their threads and are reused
+  std::lock_guard<std::mutex> lock(mu);
+  if (std::any_of(done.begin(), done.end(), [base](const auto& d) { return d.first == base; })) return;
+  // Only the arena's next few MiB: what a small run allocates in it. A large run gets
+  // no more huge pages there, so its peak memory stays as it was (a huge page counts
+  // whole once touched).
+  madvise(reinterpret_cast<void*>(base + kHugePage), kThreadHugePages, MADV_HUGEPAGE);
+  // The arena's first 2 MiB already has touched pages (its header), so it cannot become
+  // a huge page: take the rest of it once and keep it (untouched, it costs no memory),
+  // so that what the thread allocates next lies in the marked range.
+  const uintptr_t used = at + 4096 - base;
+  done.emplace_back(base, used < kHugePage ? malloc(kHugePage - used) : nullptr);
+}
 #else
 void UseHugePageHeap() {}
+void UseHugePagesInThisThread() {}
 #endif
 
 }  // namespace gdpr::util

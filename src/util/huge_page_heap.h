@@ -11,4 +11,11 @@ namespace gdpr::util {
 // on other systems, and nothing but speed changes anywhere.
 void UseHugePageHeap();
 
+// The same for the first few MiB of the calling thread's own heap (glibc arena), where
+// it has one: a small run's start-up threads allocate little, but all of it fresh, and
+// without this their pages cost more than the main thread's whole heap. A thread that
+// allocates more gets 4 KiB pages beyond that, so a large run's peak memory is as
+// before. For the first thing such a thread does.
+void UseHugePagesInThisThread();
+
 }  // namespace gdpr::util

@@ -2,10 +2,16 @@
 
 #include <doctest/doctest.h>
 
+#include <cinttypes>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include "util/sanitizer.h"
 
 TEST_CASE("util::UseHugePageHeap leaves malloc working, however often it is called") {
   gdpr::util::UseHugePageHeap();
@@ -16,4 +22,56 @@ TEST_CASE("util::UseHugePageHeap leaves malloc working, however often it is call
     blocks.emplace_back(size, static_cast<char>('a' + blocks.size()));
   for (size_t i = 0; i < blocks.size(); ++i)
     CHECK(blocks[i].find_first_not_of(static_cast<char>('a' + i)) == std::string::npos);
+}
+
+namespace {
+
+// The VmFlags of the mapping holding `address`, from /proc/self/smaps ("" if unknown).
+std::string VmFlagsAt(const void* address) {
+  std::ifstream smaps("/proc/self/smaps");
+  const auto at = reinterpret_cast<uintptr_t>(address);
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    uintptr_t from = 0, to = 0;
+    if (std::sscanf(line.c_str(), "%" SCNxPTR "-%" SCNxPTR " ", &from, &to) == 2 && line.find(':') > line.find(' ')) {
+      inside = from <= at && at < to;
+    } else if (inside && line.rfind("VmFlags:", 0) == 0) {
+      return line;
+    }
+  }
+  return "";
+}
+
+bool HugePagesOnRequest() {
+  std::ifstream enabled("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string modes;
+  std::getline(enabled, modes);
+  return modes.find("[madvise]") != std::string::npos || modes.find("[always]") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("util::UseHugePagesInThisThread marks a worker's heap for huge pages") {
+  std::string flags;
+  bool blocks_ok = true;
+  std::thread worker([&] {
+    gdpr::util::UseHugePagesInThisThread();
+    gdpr::util::UseHugePagesInThisThread();  // a second call changes nothing
+    std::vector<std::string> blocks;
+    for (size_t i = 0; i < 64; ++i) blocks.emplace_back(size_t{64} << 10, static_cast<char>('a' + i % 26));
+    for (size_t i = 0; i < blocks.size(); ++i)
+      blocks_ok = blocks_ok && blocks[i].find_first_not_of(static_cast<char>('a' + i % 26)) == std::string::npos;
+    flags = VmFlagsAt(blocks.back().data());
+  });
+  worker.join();
+  CHECK(blocks_ok);
+#if defined(__linux__) && defined(__GLIBC__)
+  if (gdpr::util::kAddressSanitizer || !HugePagesOnRequest()) {
+    MESSAGE("skipped the huge-page check: no glibc arenas or no transparent huge pages here");
+    return;
+  }
+  INFO(flags);
+  CHECK(flags.find(" hg") != std::string::npos);
+#endif
 }
