@@ -465,17 +465,22 @@ bool Classifier::Impl::Build(std::vector<ClassifierPack>& packs, model::Diagnost
   return diags.error_count() == errors_before;
 }
 
-// The same work as Build(), on two threads: one indexes the name patterns and fills and
-// compiles the name sets while the other does the rest, and the separate parse of
-// self-contained patterns is skipped (their wrapped form is parsed anyway, or, for a
-// name the LiteralNameIndex spelled out whole, its grammar is a subset of RE2's). It
-// reports nothing: on any problem it returns false and the caller builds again,
-// serially, with Build(), whose report is complete and in pack order whatever the
-// threads did. Packs without problems never take the serial path.
+// The same work as Build(), on several threads: the context set, the patterns' own
+// parts (and the comment set), and the name patterns' index and sets are built as three
+// tasks, and the separate parse of self-contained patterns is skipped (their wrapped
+// form is parsed anyway, or, for a name the LiteralNameIndex spelled out whole, its
+// grammar is a subset of RE2's). It reports nothing: on any problem it returns false
+// and the caller builds again, serially, with Build(), whose report is complete and in
+// pack order whatever the threads did. Packs without problems never take the serial
+// path.
 bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& packs) {
+  model::Diagnostics scratch;
+  syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
+  skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
+  contexts_in_set_only = true;
+  for (const auto& pack : packs) AddTables(pack, scratch);  // the context classes: all need them
   bool names_ok = true;
   auto build_names = [&] {
-    util::UseHugePagesInThisThread();  // most of what it allocates is fresh memory
     SplitNames(packs);
     for (size_t index = 0; index < name_set_of.size() && names_ok; ++index)
       if (const int set = name_set_of[index]; set >= 0) {
@@ -485,24 +490,21 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
       }
     for (NameSet& ns : name_sets) names_ok = names_ok && ns.set.Compile();
   };
-  model::Diagnostics scratch;
-  auto build_rest = [&] {
-    syntax = std::make_unique<RE2::Set>(MatchOptions(), RE2::UNANCHORED);
-    skip_safe_checks = true;  // every skipped check is redone by Build() on any failure
-    contexts_in_set_only = true;
-    for (const auto& pack : packs) AddTables(pack, scratch);
-    BuildContextSet();
-    if (!context_set) scratch.Error({}, "the context set does not compile");
+  auto build_patterns = [&] {
     for (const auto& pack : packs)
       for (const auto& p : pack.patterns) AddPattern(p, false, scratch);
     syntax.reset();
     skip_safe_checks = false;
     if (!comment_set.Compile()) scratch.Error({}, "the comment set does not compile");
   };
-  util::ParallelFor(2, [&](size_t task) {
-    if (task == 0) build_rest();  // the longer task
+  // Three tasks of about the same size (on the shipped packs).
+  util::ParallelFor(3, [&](size_t task) {
+    util::UseHugePagesInThisThread();  // on a worker: most of what it allocates is fresh memory
+    if (task == 0) BuildContextSet();
+    else if (task == 1) build_patterns();
     else build_names();
   });
+  if (!context_set) scratch.Error({}, "the context set does not compile");
   return names_ok && scratch.size() == 0;
 }
 
