@@ -26,6 +26,7 @@ constexpr size_t kThreadHugePages = size_t{4} << 20;  // see UseHugePagesInThisT
 }  // namespace
 
 void UseHugePageHeap() {
+  if (kAddressSanitizer) return;  // its allocator has no brk heap
   // Large blocks from the heap too (RE2 grows its programs by doubling), and the heap
   // grows, and is kept, in large steps: each step is a fresh range to mark.
   mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapStep));
@@ -39,8 +40,17 @@ void UseHugePageHeap() {
   // A huge page needs a 2 MiB range none of whose pages was touched yet.
   const uintptr_t first = (old_end + 2 * 4096 + kHugePage - 1) & ~(kHugePage - 1);
   const uintptr_t last = new_end & ~(kHugePage - 1);
-  if (block && last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
   free(block);
+  if (!block || last <= first) return;
+  madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  // Below `first` the heap stays 4 KiB pages (up to 2 MiB of them, the first a program
+  // touches): take that stretch once and keep it (untouched, it costs no memory), so
+  // that what the program allocates lies in huge pages.
+  void* probe = malloc(1);
+  const auto at = reinterpret_cast<uintptr_t>(probe);
+  free(probe);
+  static void* below_huge_pages = nullptr;
+  if (!below_huge_pages && at < first) below_huge_pages = malloc(first - at);
 }
 
 void UseHugePagesInThisThread() {
