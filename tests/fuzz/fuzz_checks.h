@@ -10,12 +10,16 @@
 
 #include <cctype>
 #include <cstdint>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
 
+#include <re2/re2.h>
+
 #include "analysis/builtin_checks.h"
 #include "analysis/country_table.h"
+#include "analysis/literal_name_index.h"
 #include "analysis/rule_pack.h"
 #include "analysis/taxonomy.h"
 #include "load/declarations_loader.h"
@@ -203,6 +207,37 @@ inline const char* CheckJsonWriter(std::string_view text) {
   if (!IsValidUtf8(doc)) return "JsonWriter document is not valid UTF-8";
   if (doc.find(quoted) == std::string::npos)
     return "JsonWriter document does not hold the quoted string";
+  return nullptr;
+}
+
+// A name pattern (the first line) matches each name (every further line) through the
+// LiteralNameIndex and the regex it leaves exactly where RE2 alone matches it, as whole
+// tokens; and what it leaves of a valid pattern is a valid regex.
+inline const char* CheckLiteralNameIndex(std::string_view text) {
+  const size_t eol = text.find('\n');
+  const std::string pattern(text.substr(0, std::min<size_t>(eol, 1024)));  // bounds RE2's work
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto wrapped = [&](const std::string& re) { return "(?:^|_)(?:" + re + ")(?:_|$)"; };
+  const RE2 alone(pattern, options), whole(wrapped(pattern), options);
+  if (!alone.ok() || !whole.ok()) return nullptr;  // the classifier refuses it
+  analysis::LiteralNameIndex index;
+  const std::string rest = index.Add(0, pattern);
+  std::unique_ptr<RE2> rest_re;
+  if (!rest.empty()) {
+    rest_re = std::make_unique<RE2>(wrapped(rest), options);
+    if (!rest_re->ok()) return "what the index leaves of a valid pattern does not compile";
+  }
+  std::string_view names = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+  for (int tried = 0; tried < 64 && !names.empty(); ++tried) {
+    const size_t end = names.find('\n');
+    const std::string name(names.substr(0, end));
+    names = end == std::string_view::npos ? std::string_view() : names.substr(end + 1);
+    std::vector<int> found;
+    index.Match(name, found);
+    const bool by_index = !found.empty() || (rest_re && RE2::PartialMatch(name, *rest_re));
+    if (by_index != RE2::PartialMatch(name, whole)) return "the index and RE2 disagree on a name";
+  }
   return nullptr;
 }
 

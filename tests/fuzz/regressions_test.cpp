@@ -27,6 +27,7 @@ TEST_CASE("fuzz regressions: every saved input still passes its target's propert
       {"fuzz_ddl_mysql", gdpr::fuzz::CheckDdlMysql},
       {"fuzz_ddl_sqlite", gdpr::fuzz::CheckDdlSqlite},
       {"fuzz_ddl", gdpr::fuzz::CheckDdlSniffed},
+      {"fuzz_literal_name_index", gdpr::fuzz::CheckLiteralNameIndex},
   };
   fs::path folder = fs::path(GDPR_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
   REQUIRE(fs::is_directory(folder));
