@@ -31,10 +31,6 @@ RE2::Options MatchOptions() {
   return o;
 }
 
-// Name patterns match whole tokens: `e_?mail` matches `email` and `work_e_mail`, not
-// `emails_sent` or `female`. `^` and `$` still anchor to the start and end of the name.
-std::string WrapTokens(const std::string& source) { return "(?:^|_)(?:" + source + ")(?:_|$)"; }
-
 // Comment patterns must match within the first four words: a column comment names its
 // subject first ("E-mail address of the customer"), while a word further on is usually
 // about something else ("Description of the usage of the password").

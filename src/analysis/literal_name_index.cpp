@@ -150,6 +150,10 @@ bool Splittable(std::string_view re) {
 
 }  // namespace
 
+std::string WrapTokens(std::string_view regex) {
+  return std::string("(?:^|_)(?:").append(regex).append(")(?:_|$)");
+}
+
 std::vector<std::string> TopLevelAlternatives(std::string_view re) {
   std::vector<std::string> out;
   size_t start = 0;

@@ -6,9 +6,9 @@
 // start-up compiling them, yet each top-level alternative stands for a handful of fixed
 // strings. Those strings go into this index; what cannot be spelled out (repetition,
 // escapes, flags, too many combinations) stays a regular expression for the RE2 sets.
-// A name pattern matches whole tokens (the classifier wraps it as `(?:^|_)(?:...)(?:_|$)`),
-// and so does a literal here: `L` matches the name `N` exactly when `_L_` occurs in
-// `_N_`. An alternative anchored with `^` or `$` matches only at the start or end.
+// A name pattern matches whole tokens (WrapTokens), and so does a literal here: `L`
+// matches the name `N` exactly when `_L_` occurs in `_N_`. An alternative anchored with
+// `^` or `$` matches only at the start or end.
 #pragma once
 
 #include <cstddef>
@@ -22,13 +22,18 @@
 
 namespace gdpr::analysis {
 
+// A name pattern as RE2 matches it, on whole tokens: `e_?mail` matches `email` and
+// `work_e_mail`, not `emails_sent` or `female`. `^` and `$` still anchor to the start
+// and end of the name. What the index answers for is exactly this.
+std::string WrapTokens(std::string_view regex);
+
 // `regex` cut at its top-level `|` (outside groups and classes, not escaped).
 std::vector<std::string> TopLevelAlternatives(std::string_view regex);
 
-// The fixed strings `regex` matches (in no particular order, possibly repeated), when it is a plain alternation of literal
-// characters, `(...)` / `(?:...)` groups, `?` and character classes of letters, digits
-// and `_` (`[0-9]`, `[rn]`), and they number at most `cap`; nullopt otherwise. No
-// anchors: the caller strips them.
+// The fixed strings `regex` matches (in no particular order, possibly repeated), when it
+// is a plain alternation of literal characters, `(...)` / `(?:...)` groups, `?` and
+// character classes of letters, digits and `_` (`[0-9]`, `[rn]`), and they number at
+// most `cap`; nullopt otherwise. No anchors: the caller strips them.
 std::optional<std::vector<std::string>> ExpandLiterals(std::string_view regex, size_t cap);
 
 class LiteralNameIndex {

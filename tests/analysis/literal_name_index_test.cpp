@@ -36,7 +36,7 @@ std::vector<int> Matches(const LiteralNameIndex& index, std::string_view name) {
 
 // What the classifier's RE2 form of a name pattern says: whole tokens.
 bool Re2Matches(const std::string& pattern, const std::string& name) {
-  RE2 re("(?:^|_)(?:" + pattern + ")(?:_|$)");
+  RE2 re(analysis::WrapTokens(pattern));
   REQUIRE(re.ok());
   return RE2::PartialMatch(name, re);
 }
@@ -72,6 +72,12 @@ TEST_CASE("analysis::ExpandLiterals refuses what is not a short list of strings"
   // Hostile nesting is left to RE2, which knows its own limit.
   CHECK(!ExpandLiterals(std::string(100, '(') + "a" + std::string(100, ')'), 256));
   CHECK(ExpandLiterals(std::string(50, '(') + "a" + std::string(50, ')'), 256));
+}
+
+TEST_CASE("analysis::WrapTokens makes a name pattern match whole tokens") {
+  CHECK(analysis::WrapTokens("a|b") == "(?:^|_)(?:a|b)(?:_|$)");
+  CHECK(RE2::PartialMatch("work_e_mail", RE2(analysis::WrapTokens("e_?mail"))));
+  CHECK_FALSE(RE2::PartialMatch("female", RE2(analysis::WrapTokens("e_?mail"))));
 }
 
 TEST_CASE("analysis::TopLevelAlternatives cuts outside groups, classes and escapes") {
@@ -149,11 +155,11 @@ TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on every shipped name patt
           for (const std::string& n : {s, "x_" + s, s + "_y", "x_" + s + "_y", "x" + s, s + "y", s + "s"})
             names.insert(n);
       }
-      const RE2 whole("(?:^|_)(?:" + p.name.source + ")(?:_|$)");
+      const RE2 whole(analysis::WrapTokens(p.name.source));
       REQUIRE(whole.ok());
       LiteralNameIndex index;
       const std::string rest = index.Add(0, p.name.source);
-      const RE2 rest_re("(?:^|_)(?:" + rest + ")(?:_|$)");
+      const RE2 rest_re(analysis::WrapTokens(rest));
       for (const std::string& n : names) {
         const bool by_index = !Matches(index, n).empty() || (!rest.empty() && RE2::PartialMatch(n, rest_re));
         CHECK_MESSAGE(by_index == RE2::PartialMatch(n, whole), std::string(p.id + " on '" + n + "'"));

@@ -218,14 +218,13 @@ inline const char* CheckLiteralNameIndex(std::string_view text) {
   const std::string pattern(text.substr(0, std::min<size_t>(eol, 1024)));  // bounds RE2's work
   RE2::Options options;
   options.set_log_errors(false);
-  auto wrapped = [&](const std::string& re) { return "(?:^|_)(?:" + re + ")(?:_|$)"; };
-  const RE2 alone(pattern, options), whole(wrapped(pattern), options);
+  const RE2 alone(pattern, options), whole(analysis::WrapTokens(pattern), options);
   if (!alone.ok() || !whole.ok()) return nullptr;  // the classifier refuses it
   analysis::LiteralNameIndex index;
   const std::string rest = index.Add(0, pattern);
   std::unique_ptr<RE2> rest_re;
   if (!rest.empty()) {
-    rest_re = std::make_unique<RE2>(wrapped(rest), options);
+    rest_re = std::make_unique<RE2>(analysis::WrapTokens(rest), options);
     if (!rest_re->ok()) return "what the index leaves of a valid pattern does not compile";
   }
   std::string_view names = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
