@@ -1,12 +1,12 @@
 #include "util/huge_page_heap.h"
 
-#include "util/sanitizer.h"
-
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
+#include <cstdlib>  // defines __GLIBC__ on glibc
 #include <mutex>
-#include <vector>  // defines __GLIBC__ on glibc
+#include <vector>
+
+#include "util/sanitizer.h"
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
@@ -22,6 +22,21 @@ namespace {
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
 constexpr size_t kHeapStep = size_t{16} << 20;
 constexpr size_t kThreadHugePages = size_t{4} << 20;  // see UseHugePagesInThisThread
+
+// Where the calling thread's next small block will lie.
+uintptr_t NextBlock() {
+  void* probe = malloc(1);
+  const auto at = reinterpret_cast<uintptr_t>(probe);
+  free(probe);
+  return at;
+}
+
+// The memory from the thread's next block `at` up to `boundary` is 4 KiB pages: take it
+// once and keep it (untouched, it costs no memory), so that what the thread allocates
+// next lies past `boundary`, in huge pages. Returns the block, to be kept.
+void* SkipTo(uintptr_t at, uintptr_t boundary) {
+  return at && at < boundary ? malloc(boundary - at) : nullptr;
+}
 
 }  // namespace
 
@@ -43,14 +58,9 @@ void UseHugePageHeap() {
   free(block);
   if (!block || last <= first) return;
   madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  // Below `first` the heap stays 4 KiB pages (up to 2 MiB of them, the first a program
-  // touches): take that stretch once and keep it (untouched, it costs no memory), so
-  // that what the program allocates lies in huge pages.
-  void* probe = malloc(1);
-  const auto at = reinterpret_cast<uintptr_t>(probe);
-  free(probe);
+  // Below `first` are up to 2 MiB of small pages, the first a program touches.
   static void* below_huge_pages = nullptr;
-  if (!below_huge_pages && at < first) below_huge_pages = malloc(first - at);
+  if (!below_huge_pages) below_huge_pages = SkipTo(NextBlock(), first);
 }
 
 void UseHugePagesInThisThread() {
@@ -59,24 +69,22 @@ void UseHugePagesInThisThread() {
   // its size, its header at the start: every block of it lies in that aligned range.
   constexpr uintptr_t kArenaReservation = uintptr_t{64} << 20;  // glibc's HEAP_MAX_SIZE on 64-bit
   if (kAddressSanitizer) return;  // its allocator has no glibc arenas
-  void* probe = malloc(1);
-  const auto at = reinterpret_cast<uintptr_t>(probe);
-  free(probe);
-  if (!probe || at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main arena
+  const uintptr_t at = NextBlock();
+  if (!at || at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main arena
   const uintptr_t base = at & ~(kArenaReservation - 1);
   static std::mutex mu;
-  static std::vector<std::pair<uintptr_t, void*>> done;  // arenas outlive their threads and are reused
+  // Arenas outlive their threads and are reused: each is marked once.
+  static std::vector<std::pair<uintptr_t, void*>> done;
   std::lock_guard<std::mutex> lock(mu);
-  if (std::any_of(done.begin(), done.end(), [base](const auto& d) { return d.first == base; })) return;
+  if (std::any_of(done.begin(), done.end(), [base](const auto& d) { return d.first == base; }))
+    return;
   // Only the arena's next few MiB: what a small run allocates in it. A large run gets
   // no more huge pages there, so its peak memory stays as it was (a huge page counts
   // whole once touched).
   madvise(reinterpret_cast<void*>(base + kHugePage), kThreadHugePages, MADV_HUGEPAGE);
   // The arena's first 2 MiB already has touched pages (its header), so it cannot become
-  // a huge page: take the rest of it once and keep it (untouched, it costs no memory),
-  // so that what the thread allocates next lies in the marked range.
-  const uintptr_t used = at + 4096 - base;
-  done.emplace_back(base, used < kHugePage ? malloc(kHugePage - used) : nullptr);
+  // a huge page.
+  done.emplace_back(base, SkipTo(at, base + kHugePage));
 }
 #else
 void UseHugePageHeap() {}
