@@ -482,7 +482,7 @@ bool Classifier::Impl::BuildConcurrently(const std::vector<ClassifierPack>& pack
       if (const int set = name_set_of[index]; set >= 0) {
         NameSet& ns = name_sets[static_cast<size_t>(set)];
         names_ok = ns.set.Add(WrapTokens(name_rest[index]), nullptr) >= 0;
-        ns.index.push_back(static_cast<int>(index));
+        if (names_ok) ns.index.push_back(static_cast<int>(index));
       }
     for (NameSet& ns : name_sets) names_ok = names_ok && ns.set.Compile();
   };
