@@ -39,7 +39,8 @@ class Expander {
     return end - pos_;
   }
   bool IsQuantifier(size_t at) const {
-    return at < re_.size() && (re_[at] == '?' || re_[at] == '*' || re_[at] == '+' || re_[at] == '{');
+    return at < re_.size() &&
+           (re_[at] == '?' || re_[at] == '*' || re_[at] == '+' || re_[at] == '{');
   }
   Strings Failed() {
     ok_ = false;
@@ -51,7 +52,8 @@ class Expander {
     while (ok_ && Peek() == '|') {
       ++pos_;
       Strings more = Sequence(depth);
-      out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      out.insert(out.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
       if (out.size() > cap_) return Failed();
     }
     return out;
@@ -118,7 +120,8 @@ class Expander {
       }
       if (!IsLiteral(from) || !IsLiteral(to) || from > to) return Failed();
       for (char x = from; x <= to; ++x)
-        if (std::find(out.begin(), out.end(), std::string(1, x)) == out.end()) out.emplace_back(1, x);
+        if (std::find(out.begin(), out.end(), std::string(1, x)) == out.end())
+          out.emplace_back(1, x);
     }
     pos_ = close + 1;
     return out;
@@ -135,12 +138,14 @@ class Expander {
 bool Splittable(std::string_view re) {
   for (size_t i = 0; i < re.size(); ++i) {
     if (re[i] == '\\') return false;
-    if (re[i] == '(' && i + 1 < re.size() && re[i + 1] == '?' && re.substr(i, 3) != "(?:") return false;
+    if (re[i] == '(' && i + 1 < re.size() && re[i + 1] == '?' && re.substr(i, 3) != "(?:")
+      return false;
     if (re[i] == '[') {
       const size_t first = i + 1 < re.size() && re[i + 1] == '^' ? i + 2 : i + 1;
       if (first >= re.size() || re[first] == ']') return false;
       const size_t close = re.find(']', first);
-      if (close == std::string_view::npos || re.substr(i + 1, close - i - 1).find('[') != std::string_view::npos)
+      if (close == std::string_view::npos ||
+          re.substr(i + 1, close - i - 1).find('[') != std::string_view::npos)
         return false;
       i = close;
     }
@@ -161,11 +166,16 @@ std::vector<std::string> TopLevelAlternatives(std::string_view re) {
   bool in_class = false;
   for (size_t i = 0; i < re.size(); ++i) {
     const char c = re[i];
-    if (c == '\\') ++i;  // an escaped character is never a separator
-    else if (in_class) in_class = c != ']';
-    else if (c == '[') in_class = true;
-    else if (c == '(') ++depth;
-    else if (c == ')') --depth;
+    if (c == '\\')
+      ++i;  // an escaped character is never a separator
+    else if (in_class)
+      in_class = c != ']';
+    else if (c == '[')
+      in_class = true;
+    else if (c == '(')
+      ++depth;
+    else if (c == ')')
+      --depth;
     else if (c == '|' && depth == 0) {
       out.emplace_back(re.substr(start, i - start));
       start = i + 1;
@@ -181,7 +191,8 @@ std::optional<std::vector<std::string>> ExpandLiterals(std::string_view regex, s
 
 std::string LiteralNameIndex::Add(int pattern, std::string_view regex) {
   if (!Splittable(regex)) return std::string(regex);
-  if (indexed_.size() <= static_cast<size_t>(pattern)) indexed_.resize(static_cast<size_t>(pattern) + 1);
+  if (indexed_.size() <= static_cast<size_t>(pattern))
+    indexed_.resize(static_cast<size_t>(pattern) + 1);
   std::vector<char>& indexed = indexed_[static_cast<size_t>(pattern)];
   std::string rest;
   for (const std::string& alt : TopLevelAlternatives(regex)) {
@@ -204,15 +215,16 @@ std::string LiteralNameIndex::Add(int pattern, std::string_view regex) {
   return rest;
 }
 
-void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, int pattern, int alternative) {
+void LiteralNameIndex::Insert(Anchor anchor, const std::string& literal, int pattern,
+                              int alternative) {
   std::string key;
   key.reserve(literal.size() + 2);
   key.append(1, '_').append(literal).append(1, '_');
   const auto next = static_cast<uint32_t>(entries_.size());
   auto [it, added] = keys_[anchor].try_emplace(std::move(key), next);
   // New entries go in front, so a repeat of the latest (`a|a`) is found at once.
-  const bool repeat =
-      !added && entries_[it->second].pattern == pattern && entries_[it->second].alternative == alternative;
+  const bool repeat = !added && entries_[it->second].pattern == pattern &&
+                      entries_[it->second].alternative == alternative;
   if (!repeat) {
     entries_.push_back({pattern, alternative, added ? kEnd : it->second});
     it->second = next;
@@ -258,7 +270,8 @@ void LiteralNameIndex::Match(std::string_view name, std::vector<int>& out) const
 
 bool LiteralNameIndex::Matches(int pattern, std::string_view name) const {
   const auto p = static_cast<size_t>(pattern);
-  if (p >= indexed_.size() || std::find(indexed_[p].begin(), indexed_[p].end(), 1) == indexed_[p].end())
+  if (p >= indexed_.size() ||
+      std::find(indexed_[p].begin(), indexed_[p].end(), 1) == indexed_[p].end())
     return false;  // nothing of it indexed: spare the lookups
   bool matches = false;
   Lookup(name, [&](const Entry& e) { matches = matches || e.pattern == pattern; });
@@ -270,10 +283,12 @@ bool LiteralNameIndex::Indexed(int pattern, size_t alternative) const {
   return p < indexed_.size() && alternative < indexed_[p].size() && indexed_[p][alternative];
 }
 
-bool LiteralNameIndex::MatchesAlternative(int pattern, size_t alternative, std::string_view name) const {
+bool LiteralNameIndex::MatchesAlternative(int pattern, size_t alternative,
+                                          std::string_view name) const {
   bool matches = false;
   Lookup(name, [&](const Entry& e) {
-    matches = matches || (e.pattern == pattern && static_cast<size_t>(e.alternative) == alternative);
+    matches =
+        matches || (e.pattern == pattern && static_cast<size_t>(e.alternative) == alternative);
   });
   return matches;
 }

@@ -82,9 +82,9 @@ class LiteralNameIndex {
   template <typename Found>
   void Lookup(std::string_view name, Found&& found) const;
 
-  Keys keys_[kAnchors];                      // `_literal_` -> first entry, per anchoring
+  Keys keys_[kAnchors];  // `_literal_` -> first entry, per anchoring
   std::vector<Entry> entries_;
-  std::vector<std::vector<char>> indexed_;   // pattern -> alternative -> indexed?
+  std::vector<std::vector<char>> indexed_;  // pattern -> alternative -> indexed?
   size_t strings_ = 0;
   size_t longest_key_ = 0;
 };

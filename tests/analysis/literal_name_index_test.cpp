@@ -62,8 +62,9 @@ TEST_CASE("analysis::ExpandLiterals spells out optional parts, groups and classe
 }
 
 TEST_CASE("analysis::ExpandLiterals refuses what is not a short list of strings") {
-  for (const char* re : {"a+", "a*", "a{2}", "a??", "a?+", "\\d", "a.b", "(?i)a", "(?P<n>a)", "[^a]",
-                         "[z-a]", "[a-]", "[A-Z]", "[]", "(a", "a)", "^a", "a$", "a\\|b", "Name"})
+  for (const char* re :
+       {"a+",    "a*",   "a{2}",  "a??", "a?+", "\\d", "a.b", "(?i)a", "(?P<n>a)", "[^a]",
+        "[z-a]", "[a-]", "[A-Z]", "[]",  "(a",  "a)",  "^a",  "a$",    "a\\|b",    "Name"})
     CHECK_MESSAGE(!ExpandLiterals(re, 256), re);
   CHECK(!ExpandLiterals("[0-9][0-9][0-9]", 256));  // 1,000 strings
   CHECK(ExpandLiterals("[0-9][0-9]", 100));
@@ -82,7 +83,8 @@ TEST_CASE("analysis::WrapTokens makes a name pattern match whole tokens") {
 
 TEST_CASE("analysis::TopLevelAlternatives cuts outside groups, classes and escapes") {
   using analysis::TopLevelAlternatives;
-  CHECK(TopLevelAlternatives("a|(b|c)|[|]|d\\|e") == std::vector<std::string>{"a", "(b|c)", "[|]", "d\\|e"});
+  CHECK(TopLevelAlternatives("a|(b|c)|[|]|d\\|e") ==
+        std::vector<std::string>{"a", "(b|c)", "[|]", "d\\|e"});
   CHECK(TopLevelAlternatives("") == std::vector<std::string>{""});
 }
 
@@ -116,13 +118,15 @@ TEST_CASE("analysis::LiteralNameIndex matches whole tokens, with anchors") {
 }
 
 TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on anchors and odd names") {
-  const std::vector<std::string> patterns = {"a",  "^a", "a$", "^a$", "a_b", "_a", "a_", "^",   "$",
-                                             "^$", "",   "a|", "^a|b$", "(a|_)b?", "a_?b", "[ab]_c"};
-  const std::vector<std::string> names = {"",    "a",     "_",    "__",    "a_",   "_a",    "a_b",   "ab",
-                                          "b_a", "a__b",  "x_a",  "a_x",   "x_a_y", "xa",   "ax",    "_a_",
-                                          "b",   "a_b_c", "__a__", "b_c",  "a_c",  "x_a_b_y", "aa_b", "a_bb"};
+  const std::vector<std::string> patterns = {"a",     "^a",      "a$",   "^a$",   "a_b", "_a",
+                                             "a_",    "^",       "$",    "^$",    "",    "a|",
+                                             "^a|b$", "(a|_)b?", "a_?b", "[ab]_c"};
+  const std::vector<std::string> names = {
+      "",      "a",  "_",  "__",  "a_", "_a",    "a_b",   "ab",  "b_a", "a__b",    "x_a",  "a_x",
+      "x_a_y", "xa", "ax", "_a_", "b",  "a_b_c", "__a__", "b_c", "a_c", "x_a_b_y", "aa_b", "a_bb"};
   for (const std::string& p : patterns)
-    for (const std::string& n : names) CHECK_MESSAGE(IndexMatches(p, n) == Re2Matches(p, n), std::string(p + " on '" + n + "'"));
+    for (const std::string& n : names)
+      CHECK_MESSAGE(IndexMatches(p, n) == Re2Matches(p, n), std::string(p + " on '" + n + "'"));
 }
 
 TEST_CASE("analysis::LiteralNameIndex bounds its work on a name of many underscores") {
@@ -138,10 +142,12 @@ TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on every shipped name patt
   auto taxonomy = analysis::Taxonomy::LoadFile(GDPR_SOURCE_DIR "/rules/taxonomy.yaml", diags);
   REQUIRE(taxonomy);
   size_t patterns = 0, names_tried = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(GDPR_SOURCE_DIR "/rules/classifiers")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(GDPR_SOURCE_DIR "/rules/classifiers")) {
     auto text = load::ReadInputFile(entry.path().string(), diags);
     REQUIRE(text);
-    auto pack = analysis::ClassifierPack::Parse(*text, entry.path().filename().string(), *taxonomy, diags);
+    auto pack =
+        analysis::ClassifierPack::Parse(*text, entry.path().filename().string(), *taxonomy, diags);
     REQUIRE(pack);
     for (const auto& p : pack->patterns) {
       if (!p.name.present()) continue;
@@ -152,7 +158,8 @@ TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on every shipped name patt
         if (!body.empty() && body.front() == '^') body.erase(0, 1);
         if (!body.empty() && body.back() == '$') body.pop_back();
         for (const std::string& s : ExpandLiterals(body, 256).value_or(std::vector<std::string>{}))
-          for (const std::string& n : {s, "x_" + s, s + "_y", "x_" + s + "_y", "x" + s, s + "y", s + "s"})
+          for (const std::string& n :
+               {s, "x_" + s, s + "_y", "x_" + s + "_y", "x" + s, s + "y", s + "s"})
             names.insert(n);
       }
       const RE2 whole(analysis::WrapTokens(p.name.source));
@@ -161,8 +168,10 @@ TEST_CASE("analysis::LiteralNameIndex agrees with RE2 on every shipped name patt
       const std::string rest = index.Add(0, p.name.source);
       const RE2 rest_re(analysis::WrapTokens(rest));
       for (const std::string& n : names) {
-        const bool by_index = !Matches(index, n).empty() || (!rest.empty() && RE2::PartialMatch(n, rest_re));
-        CHECK_MESSAGE(by_index == RE2::PartialMatch(n, whole), std::string(p.id + " on '" + n + "'"));
+        const bool by_index =
+            !Matches(index, n).empty() || (!rest.empty() && RE2::PartialMatch(n, rest_re));
+        CHECK_MESSAGE(by_index == RE2::PartialMatch(n, whole),
+                      std::string(p.id + " on '" + n + "'"));
         ++names_tried;
       }
     }

@@ -7,7 +7,8 @@
 #include "fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const char* broken = gdpr::fuzz::CheckLiteralNameIndex({reinterpret_cast<const char*>(data), size});
+  const char* broken =
+      gdpr::fuzz::CheckLiteralNameIndex({reinterpret_cast<const char*>(data), size});
   if (broken) {
     std::fprintf(stderr, "property broken: %s\n", broken);
     __builtin_trap();
