@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "load/fides_reader.h"
@@ -17,25 +17,51 @@ namespace {
 
 bool HasGlob(std::string_view s) { return s.find_first_of("*?[") != std::string_view::npos; }
 
-// Keeps the first entity of each written id and reports every later one, naming both places.
+// The ids a user wrote, each with the first entity that has it.
 template <typename T>
-void DropDuplicateIds(std::vector<T>& items, std::map<std::string, model::SourceLocation>& first,
-                      std::string_view kind, model::Diagnostics& diags) {
-  size_t kept = 0;  // compacted in place: a copy of 20,000 flows is a peak of its own
+using FirstById = std::unordered_map<std::string_view, const T*>;
+
+// The positions in `items` of entities whose written id an earlier one (here or in
+// `first`) already has, each reported naming both places. Nothing moves, so the ids
+// `first` views stay valid: a big estate has thousands of ids and rarely a duplicate.
+template <typename T>
+std::vector<size_t> FindDuplicateIds(const std::vector<T>& items, FirstById<T>& first, std::string_view kind,
+                                     model::Diagnostics& diags) {
+  std::vector<size_t> duplicates;
   for (size_t i = 0; i < items.size(); ++i) {
-    T& item = items[i];
-    if (!item.id.empty() && item.field_locs.Has("id")) {  // only ids the user wrote
-      auto [it, inserted] = first.emplace(item.id, item.At("id"));
-      if (!inserted) {
-        diags.Error(item.At("id"), "duplicate " + std::string(kind) + " id '" + item.id + "'",
-                    "first declared at " + it->second.ToString() + "; ids must be unique across all files");
-        continue;
-      }
+    const T& item = items[i];
+    if (item.id.empty() || !item.field_locs.Has("id")) continue;  // only ids the user wrote
+    auto [it, inserted] = first.emplace(item.id, &item);
+    if (inserted) continue;
+    diags.Error(item.At("id"), "duplicate " + std::string(kind) + " id '" + item.id + "'",
+                "first declared at " + it->second->At("id").ToString() + "; ids must be unique across all files");
+    duplicates.push_back(i);
+  }
+  return duplicates;
+}
+
+// Removes the entities at `positions` (ascending), keeping the order of the rest.
+template <typename T>
+void DropAt(std::vector<T>& items, const std::vector<size_t>& positions) {
+  if (positions.empty()) return;
+  size_t kept = 0, next = 0;  // compacted in place: a copy of 20,000 flows is a peak of its own
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (next < positions.size() && positions[next] == i) {
+      ++next;
+      continue;
     }
-    if (kept != i) items[kept] = std::move(item);
+    if (kept != i) items[kept] = std::move(items[i]);
     ++kept;
   }
   items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept), items.end());
+}
+
+// Keeps the first entity of each written id and reports every later one.
+template <typename T>
+void DropDuplicateIds(std::vector<T>& items, std::string_view kind, model::Diagnostics& diags) {
+  FirstById<T> first;
+  first.reserve(items.size());
+  DropAt(items, FindDuplicateIds(items, first, kind, diags));
 }
 
 template <typename T>
@@ -76,7 +102,11 @@ struct KnownIds {
 
 DeclarationsLoader::DeclarationsLoader(const analysis::Taxonomy& taxonomy, const analysis::CountryTable& countries,
                                        model::Diagnostics& diags)
-    : vocabulary_(taxonomy, countries, diags), parser_(vocabulary_, diags), diags_(diags) {}
+    : taxonomy_(taxonomy),
+      countries_(countries),
+      vocabulary_(taxonomy, countries, diags),
+      parser_(vocabulary_, diags),
+      diags_(diags) {}
 
 void DeclarationsLoader::AddText(std::string_view text, std::string_view name, const std::string& base_dir) {
   inventory_.files.push_back({std::string(name), "declarations"});
@@ -97,15 +127,28 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
   AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
 }
 
-void DeclarationsLoader::AddParsed(const std::string& path, const LoadOptions& options,
-                                   model::Diagnostics&& parse_diags, std::optional<YamlNode> root) {
+DeclarationsLoader::ParsedFile DeclarationsLoader::ParseFile(const std::string& path,
+                                                             const LoadOptions& options) const {
+  ParsedFile file;
+  auto text = ReadInputFile(path, file.diags, options.limits);
+  if (!text) return file;
+  auto root = ParseYaml(*text, path, file.diags);
+  if (!root) return file;
+  // A parser of its own, reporting to this file's diagnostics: nothing is shared.
+  VocabularyChecker vocabulary(taxonomy_, countries_, file.diags);
+  DeclarationsParser parser(vocabulary, file.diags);
+  parser.SetScanRoot(options.root);
+  file.part = parser.Parse(*root, std::filesystem::path(path).parent_path().generic_string());
+  return file;
+}
+
+void DeclarationsLoader::AddParsed(const std::string& path, ParsedFile&& file) {
   inventory_.files.push_back({path, "declarations"});
   size_t first_diagnostic = diags_.size();
-  diags_.Append(std::move(parse_diags));
-  if (!root) return;
-  parser_.SetScanRoot(options.root);
-  Merge(parser_.Parse(*root, std::filesystem::path(path).parent_path().generic_string()));
-  diags_.SortFrom(first_diagnostic);
+  diags_.Append(std::move(file.diags));
+  if (!file.part) return;
+  Merge(std::move(*file.part));
+  diags_.SortFrom(first_diagnostic);  // as AddText(): the problems of a file read top down
 }
 
 void DeclarationsLoader::AddInventory(model::Inventory part) {
@@ -117,32 +160,38 @@ void DeclarationsLoader::Merge(model::Inventory&& part) {
   if (part.organization) {
     if (inventory_.organization)
       diags_.Error(part.organization->loc, "the organization is declared a second time",
-                   "first declared at " + inventory_.organization->loc.ToString() +
-                       "; declare it in one file only");
+                   "first declared at " + inventory_.organization->loc.ToString() + "; declare it in one file only");
     else
       inventory_.organization = std::move(part.organization);
   }
-  auto append = [](auto& to, auto& from) {
-    for (auto& item : from) to.push_back(std::move(item));
+  parts_.push_back(std::move(part));
+}
+
+// Each entity is moved once, into vectors of their final size: appended file by file
+// they grew by doubling, moving everything again each time and leaving up to half of
+// them as slack for the whole audit.
+void DeclarationsLoader::JoinParts() {
+  auto join = [this](auto member) {
+    auto& to = inventory_.*member;
+    size_t total = to.size();
+    for (const model::Inventory& part : parts_) total += (part.*member).size();
+    to.reserve(total);
+    for (model::Inventory& part : parts_)
+      for (auto& item : part.*member) to.push_back(std::move(item));
   };
-  append(inventory_.systems, part.systems);
-  append(inventory_.purposes, part.purposes);
-  append(inventory_.flows, part.flows);
-  append(inventory_.columns, part.columns);
-  append(inventory_.waivers, part.waivers);
-  inventory_.manifest_schemas.merge(part.manifest_schemas);
+  join(&model::Inventory::systems);
+  join(&model::Inventory::purposes);
+  join(&model::Inventory::flows);
+  join(&model::Inventory::columns);
+  join(&model::Inventory::waivers);
+  for (model::Inventory& part : parts_) inventory_.manifest_schemas.merge(part.manifest_schemas);
+  parts_.clear();
 }
 
 model::Inventory DeclarationsLoader::Finish() {
   size_t first_diagnostic = diags_.size();
+  JoinParts();
   DropDuplicates();
-  // Merged file by file, the vectors grew by doubling: up to half of them is slack that
-  // would stay for the whole audit.
-  inventory_.systems.shrink_to_fit();
-  inventory_.purposes.shrink_to_fit();
-  inventory_.flows.shrink_to_fit();
-  inventory_.columns.shrink_to_fit();
-  inventory_.waivers.shrink_to_fit();
   inventory_.BuildIndex();
   CheckReferences();
   diags_.SortFrom(first_diagnostic);
@@ -150,11 +199,15 @@ model::Inventory DeclarationsLoader::Finish() {
 }
 
 void DeclarationsLoader::DropDuplicates() {
-  std::map<std::string, model::SourceLocation> systems, stores, purposes, flows;
-  DropDuplicateIds(inventory_.systems, systems, "system", diags_);
-  for (model::System& system : inventory_.systems) DropDuplicateIds(system.datastores, stores, "datastore", diags_);
-  DropDuplicateIds(inventory_.purposes, purposes, "purpose", diags_);
-  DropDuplicateIds(inventory_.flows, flows, "flow", diags_);
+  DropDuplicateIds(inventory_.systems, "system", diags_);
+  // Datastore ids are unique across systems: all are found before any is dropped.
+  FirstById<model::Datastore> stores;
+  std::vector<std::vector<size_t>> duplicate_stores;
+  for (const model::System& system : inventory_.systems)
+    duplicate_stores.push_back(FindDuplicateIds(system.datastores, stores, "datastore", diags_));
+  for (size_t i = 0; i < inventory_.systems.size(); ++i) DropAt(inventory_.systems[i].datastores, duplicate_stores[i]);
+  DropDuplicateIds(inventory_.purposes, "purpose", diags_);
+  DropDuplicateIds(inventory_.flows, "flow", diags_);
 }
 
 void DeclarationsLoader::CheckSystemRef(const std::string& id, const model::SourceLocation& at,
@@ -190,7 +243,8 @@ void DeclarationsLoader::CheckReferences() const {
     if (!known.Has(known.systems, flow.to)) CheckSystemRef(flow.to, flow.At("to"), "flow '" + flow.id + "'");
     if (!known.Has(known.purposes, flow.purpose)) {
       std::string hint = util::DidYouMean(flow.purpose, Ids(inventory_.purposes));
-      diags_.Error(flow.At("purpose"), "flow '" + flow.id + "' names purpose '" + flow.purpose + "', which is not declared",
+      diags_.Error(flow.At("purpose"),
+                   "flow '" + flow.id + "' names purpose '" + flow.purpose + "', which is not declared",
                    hint.empty() ? "declare it under 'purposes:' (in any of the files)" : hint);
     }
   }
@@ -211,11 +265,16 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
   std::string kind = waiver.subject.substr(0, colon), id = waiver.subject.substr(colon + 1);
   if (HasGlob(id)) return;
   std::vector<std::string> ids;
-  if (kind == "system") ids = Ids(inventory_.systems);
-  else if (kind == "purpose") ids = Ids(inventory_.purposes);
-  else if (kind == "flow") ids = Ids(inventory_.flows);
-  else if (kind == "datastore") ids = DatastoreIds(inventory_);
-  else return;
+  if (kind == "system")
+    ids = Ids(inventory_.systems);
+  else if (kind == "purpose")
+    ids = Ids(inventory_.purposes);
+  else if (kind == "flow")
+    ids = Ids(inventory_.flows);
+  else if (kind == "datastore")
+    ids = DatastoreIds(inventory_);
+  else
+    return;
   if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
   std::string hint = util::DidYouMean(id, ids);
   diags_.Warning(waiver.At("subject"), "waiver subject '" + waiver.subject + "' names no declared " + kind,
@@ -224,27 +283,15 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
 
 namespace {
 
-// Reading and YAML parsing (yaml-cpp is most of the loading time) run on every core;
-// the parsed trees join the inventory in file order on this thread while later files
-// are still being parsed, so the result does not depend on the threads. A window of
-// four files per worker bounds how many parsed trees are alive at once.
-void AddFilesInParallel(DeclarationsLoader& loader, const std::vector<std::string>& paths,
-                        const LoadOptions& options) {
-  struct Parsed {
-    model::Diagnostics diags;
-    std::optional<YamlNode> root;
-  };
-  util::ParallelProduceInOrder<Parsed>(
-      paths.size(),
-      [&](size_t i) {
-        Parsed parsed;
-        if (auto text = ReadInputFile(paths[i], parsed.diags, options.limits))
-          parsed.root = ParseYaml(*text, paths[i], parsed.diags);
-        return parsed;
-      },
-      [&](size_t i, Parsed&& parsed) {
-        loader.AddParsed(paths[i], options, std::move(parsed.diags), std::move(parsed.root));
-      },
+// Reading, YAML parsing (yaml-cpp is most of the loading time) and reading the tree
+// into model types run on every core; the parts join the inventory in file order on
+// this thread while later files are still being parsed, so the result does not depend
+// on the threads. A window of four files per worker bounds how many parts wait.
+void AddFilesInParallel(DeclarationsLoader& loader, const std::vector<std::string>& paths, const LoadOptions& options) {
+  using ParsedFile = DeclarationsLoader::ParsedFile;
+  util::ParallelProduceInOrder<ParsedFile>(
+      paths.size(), [&](size_t i) { return loader.ParseFile(paths[i], options); },
+      [&](size_t i, ParsedFile&& file) { loader.AddParsed(paths[i], std::move(file)); },
       4 * util::WorkerCount(paths.size()));
 }
 

@@ -36,11 +36,16 @@ class DeclarationsLoader {
   // Reads `path` (refusing directories, binary and oversized files) and adds it;
   // relative paths inside resolve against the file's folder.
   void AddFile(const std::string& path, const LoadOptions& options = {});
-  // Adds a file read and parsed elsewhere (on another thread): `parse_diags` holds what
-  // reading and parsing reported, `root` is empty when that failed.
-  void AddParsed(const std::string& path, const LoadOptions& options, model::Diagnostics&& parse_diags,
-                 std::optional<YamlNode> root);
-
+  // One file read and parsed into its own inventory, not yet merged: what ParseFile()
+  // returns. `part` is empty when the file could not be read or parsed.
+  struct ParsedFile {
+    model::Diagnostics diags;
+    std::optional<model::Inventory> part;
+  };
+  // Reads and parses `path` without touching the loader's state, so that several files
+  // can be parsed on several threads; AddParsed() then merges them in file order.
+  ParsedFile ParseFile(const std::string& path, const LoadOptions& options) const;
+  void AddParsed(const std::string& path, ParsedFile&& file);
   // Adds an inventory read by another reader (a Fides manifest, say), so that the
   // cross-file checks of Finish() cover its entities too. Its `files` are kept as given.
   void AddInventory(model::Inventory part);
@@ -51,16 +56,20 @@ class DeclarationsLoader {
 
  private:
   void Merge(model::Inventory&& part);
+  void JoinParts();
   void DropDuplicates();
   void CheckReferences() const;
   void CheckSystemRef(const std::string& id, const model::SourceLocation& at, std::string_view role) const;
   void CheckDatastoreRef(const std::string& id, const model::SourceLocation& at, std::string_view role) const;
   void CheckWaiverSubject(const model::Waiver& waiver) const;
 
+  const analysis::Taxonomy& taxonomy_;
+  const analysis::CountryTable& countries_;
   VocabularyChecker vocabulary_;
   DeclarationsParser parser_;
   model::Diagnostics& diags_;
   model::Inventory inventory_;
+  std::vector<model::Inventory> parts_;  // merged, not yet joined into inventory_
 };
 
 // Discovers the files under `paths`, loads every declarations file and Fides manifest
