@@ -124,7 +124,6 @@ struct Classifier::Impl {
   std::vector<int> type_only;
 
   mutable std::mutex mu;
-  mutable std::unordered_map<std::string, int> table_cache;
   mutable std::unordered_map<std::string, CacheEntry> cache;
 
   // Loading. Patterns are only parsed (checked) one by one, then compiled once where
@@ -150,7 +149,7 @@ struct Classifier::Impl {
   bool ResolveClasses(const PackNames& names, std::vector<int>& out, model::Diagnostics& diags) const;
 
   // Classifying.
-  int ContextIndex(const std::string& table_name) const;
+  int ContextIndex(std::string_view table_name) const;
   std::vector<Hit> NameHits(const std::string& normalised, const std::string& type, int ctx) const;
   void AddCommentHits(const std::string& normalised, const std::string& type, int ctx,
                       const std::string& comment, std::vector<Hit>& hits) const;
@@ -554,31 +553,20 @@ std::optional<Classifier> Classifier::LoadDir(const std::string& dir, const Taxo
 
 // ---- classifying ---------------------------------------------------------------
 
-int Classifier::Impl::ContextIndex(const std::string& table_name) const {
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = table_cache.find(table_name);
-    if (it != table_cache.end()) return it->second;
+// Not cached: a warehouse's table names are mostly distinct (`ticket_261_1`), so a
+// cache of them would cost more than it saved, and a shared one took a lock per table.
+// Callers remember the class of the table they are on.
+int Classifier::Impl::ContextIndex(std::string_view table_name) const {
+  thread_local std::string normalised;
+  thread_local std::vector<int> matched;
+  ColumnNameNormalizer::SplitJoined(table_name, normalised);
+  if (context_set) {  // the class of the first entry that matches
+    if (!context_set->Match(normalised, &matched) || matched.empty()) return -1;
+    return context_class[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))];
   }
-  auto tokens = ColumnNameNormalizer::Split(table_name);
-  std::string normalised;
-  for (const auto& t : tokens) {
-    if (!normalised.empty()) normalised += '_';
-    normalised += t;
-  }
-  int ctx = -1;  // the class of the first entry that matches
-  if (context_set) {
-    std::vector<int> matched;
-    if (context_set->Match(normalised, &matched) && !matched.empty())
-      ctx = context_class[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))];
-  } else {
-    for (size_t i = 0; i < context_res.size() && ctx < 0; ++i)
-      if (RE2::PartialMatch(normalised, *context_res[i])) ctx = context_class[i];
-  }
-  std::lock_guard<std::mutex> lock(mu);
-  if (table_cache.size() > kMaxCacheEntries) table_cache.clear();
-  table_cache.emplace(table_name, ctx);
-  return ctx;
+  for (size_t i = 0; i < context_res.size(); ++i)
+    if (RE2::PartialMatch(normalised, *context_res[i])) return context_class[i];
+  return -1;
 }
 
 bool Classifier::Impl::Holds(int index, const std::string& normalised, const std::string& type,
@@ -803,7 +791,7 @@ std::string Classifier::Normalize(std::string_view column_name) const {
 }
 
 std::string Classifier::ContextOf(std::string_view table_name) const {
-  const int ctx = impl_->ContextIndex(std::string(table_name));
+  const int ctx = impl_->ContextIndex(table_name);
   return ctx < 0 ? std::string() : impl_->context_names[static_cast<size_t>(ctx)];
 }
 

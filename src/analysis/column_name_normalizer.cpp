@@ -67,23 +67,31 @@ bool IsBoundary(std::string_view s, size_t i) {
 
 }  // namespace
 
-std::vector<std::string> ColumnNameNormalizer::Split(std::string_view raw) {
+void ColumnNameNormalizer::SplitJoined(std::string_view raw, std::string& out) {
+  out.clear();
   const std::string s = FoldAscii(raw);
-  std::vector<std::string> tokens;
-  std::string current;
+  bool in_token = false;
   for (size_t i = 0; i < s.size(); ++i) {
     if (!IsAlnum(s[i])) {
-      if (!current.empty()) tokens.push_back(std::move(current));
-      current.clear();
+      in_token = false;
       continue;
     }
-    if (!current.empty() && IsBoundary(s, i)) {
-      tokens.push_back(std::move(current));
-      current.clear();
-    }
-    current += ToLower(s[i]);
+    if (!out.empty() && (!in_token || IsBoundary(s, i))) out += '_';
+    out += ToLower(s[i]);
+    in_token = true;
   }
-  if (!current.empty()) tokens.push_back(std::move(current));
+}
+
+std::vector<std::string> ColumnNameNormalizer::Split(std::string_view raw) {
+  std::string joined;
+  SplitJoined(raw, joined);
+  std::vector<std::string> tokens;
+  size_t start = 0;
+  while (start < joined.size()) {  // a token is letters and digits, never `_`
+    size_t end = std::min(joined.find('_', start), joined.size());
+    tokens.emplace_back(joined, start, end - start);
+    start = end + 1;
+  }
   return tokens;
 }
 

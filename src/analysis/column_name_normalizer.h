@@ -42,6 +42,9 @@ class ColumnNameNormalizer {
 
   // Steps 1 and 2: accent folding and splitting into lower-case tokens.
   static std::vector<std::string> Split(std::string_view raw);
+  // The same tokens joined by `_` into `out` (cleared first), without a vector: for the
+  // hot paths that only match the joined form (a table's context).
+  static void SplitJoined(std::string_view raw, std::string& out);
   // Step 1 only, lower-cased: for matching free text such as column comments.
   static std::string FoldLower(std::string_view text);
 

@@ -30,6 +30,18 @@ TEST_CASE("analysis::ColumnNameNormalizer splits snake, camel, Pascal and kebab 
   CHECK(ColumnNameNormalizer::Split("").empty());
 }
 
+TEST_CASE("analysis::ColumnNameNormalizer::SplitJoined gives Split's tokens joined, reusing its buffer") {
+  std::string out = "left over";
+  for (const char* raw : {"first_name", "NationalIDNumber", "XMLHttpURL", "icd10Code", "  e.mail  ", "__", "",
+                          "prénom", "ticket_261_1", "a", "_a_", "A1b2C3", "x--y", "Straße"}) {
+    CAPTURE(raw);
+    ColumnNameNormalizer::SplitJoined(raw, out);
+    CHECK(out == Joined(ColumnNameNormalizer::Split(raw)));
+  }
+  ColumnNameNormalizer::SplitJoined("CustomerOrders", out);
+  CHECK(out == "customer_orders");
+}
+
 TEST_CASE("analysis::ColumnNameNormalizer folds accents to ASCII") {
   CHECK(Joined(ColumnNameNormalizer::Split("prénom")) == "prenom");
   CHECK(Joined(ColumnNameNormalizer::Split("Straße")) == "strasse");
