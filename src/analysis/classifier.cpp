@@ -14,6 +14,7 @@
 #include "analysis/classifier_pack.h"
 #include "analysis/column_name_normalizer.h"
 #include "analysis/literal_name_index.h"
+#include "analysis/verdict_cache.h"
 #include "load/file_reader.h"
 #include "util/edit_distance.h"
 #include "util/huge_page_heap.h"
@@ -705,14 +706,13 @@ struct ThreadCache {
   uint64_t owner = 0;
   std::string table_name;
   int table_ctx = -2;
-  std::unordered_map<std::string, std::shared_ptr<const ColumnVerdict>> verdicts;
+  VerdictCache verdicts{1 << 16};
 };
-constexpr size_t kMaxThreadCacheEntries = 1 << 16;
 
 ThreadCache& CacheOfThisThread(uint64_t owner) {
   thread_local ThreadCache cache;
   if (cache.owner != owner) {
-    cache.verdicts.clear();
+    cache.verdicts.Clear();
     cache.owner = owner;
     cache.table_ctx = -2;
   }
@@ -739,7 +739,7 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
   key.push_back(static_cast<char>('0' + ctx + 1));
   const size_t name_key_size = key.size();
   if (!column.comment.empty()) key.append(1, '\x1f').append(column.comment);
-  if (auto it = local.verdicts.find(key); it != local.verdicts.end()) return it->second;
+  if (const auto* hit = local.verdicts.Find(key)) return *hit;
   // Shared between threads: what the name alone decides (hits and verdict).
   const std::string name_key = key.substr(0, name_key_size);
   CacheEntry entry;
@@ -770,8 +770,7 @@ std::shared_ptr<const ColumnVerdict> Classifier::ClassifyShared(const model::Tab
     im.AddCommentHits(normalised, type, ctx, column.comment, hits);
     own = std::make_shared<const ColumnVerdict>(im.Decide(hits, column.name, normalised, column.comment, type, ctx));
   }
-  if (local.verdicts.size() > kMaxThreadCacheEntries) local.verdicts.clear();
-  local.verdicts.emplace(key, own);
+  local.verdicts.Insert(key, own);
   return own;
 }
 
