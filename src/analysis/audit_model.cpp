@@ -8,6 +8,7 @@
 #include "analysis/glob_match.h"
 #include "analysis/schema_subjects.h"
 #include "util/parallel_for.h"
+#include "util/string_hash.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -123,7 +124,10 @@ class Builder {
         model_(&model), visit_(visit), workers_(visit ? std::max<size_t>(1, workers) : 1) {
     for (const model::Purpose& p : inv_.purposes)
       for (const std::string& s : p.systems) purposes_by_system_[s].push_back(&p);
-    for (const model::Flow& f : inv_.flows) flows_by_purpose_[f.purpose].push_back(&f);
+    for (const model::Flow& f : inv_.flows) {
+      flows_by_purpose_[f.purpose].push_back(&f);
+      flows_into_[f.to].push_back(&f);
+    }
   }
 
   // First: the declared subjects need what the columns hold. Returns the outlines of
@@ -153,8 +157,12 @@ class Builder {
   const AuditModel* model_;
   const SubjectVisitor& visit_;
   const size_t workers_;
-  std::map<std::string, std::vector<const model::Purpose*>> purposes_by_system_;
-  std::map<std::string, std::vector<const model::Flow*>> flows_by_purpose_;
+  // By id, in inventory order; the keys view the inventory's strings. Hashed: looked up
+  // for every flow, system and datastore of an estate of thousands.
+  template <typename T>
+  using ById = std::unordered_map<std::string_view, std::vector<const T*>>;
+  ById<model::Purpose> purposes_by_system_;
+  ById<model::Flow> flows_by_purpose_, flows_into_;
   SchemaFacts facts_;  // what the tables and columns held
 
   // A declared subject's record: to the visitor when streaming (the schema workers
@@ -207,16 +215,10 @@ class Builder {
   }
 
   void BuildSystems(std::vector<SubjectRecord>& out) {
-    std::map<std::string, int> flows_in;
-    std::map<std::string, std::vector<std::string>> flow_categories;
-    for (const model::Flow& f : inv_.flows) {
-      ++flows_in[f.to];
-      for (const auto& c : f.data_categories) flow_categories[f.to].push_back(c);
-    }
-    static const std::vector<std::string> kNoCategories;
+    static const std::vector<const model::Flow*> kNoFlows;
     EmitEach(inv_.systems, out, [&](const model::System& s) {
-      auto in = flows_in.find(s.id);
-      auto carried = flow_categories.find(s.id);
+      auto in = flows_into_.find(s.id);
+      const std::vector<const model::Flow*>& flows_in = in == flows_into_.end() ? kNoFlows : in->second;
       SubjectRecord r = SubjectRecord::Of("system", s.id);
       r.loc = s.loc;
       r.located = &s;
@@ -237,7 +239,9 @@ class Builder {
       }
       r.Set("processor_agreement") = FieldValue::String(s.processor_agreement);
       std::vector<std::string> stores, purposes;
-      std::vector<std::string> categories = carried == flow_categories.end() ? kNoCategories : carried->second;
+      std::vector<std::string> categories;  // what flows bring in and what its purposes declare
+      for (const model::Flow* f : flows_in)
+        categories.insert(categories.end(), f->data_categories.begin(), f->data_categories.end());
       for (const auto& d : s.datastores) stores.push_back(d.id);
       for (const model::Purpose* p : PurposesOf(s.id)) {
         purposes.push_back(p->id);
@@ -249,7 +253,7 @@ class Builder {
       r.Set("datastores") = FieldValue::List(stores);
       r.Set("purposes") = FieldValue::List(purposes);
       r.Set("categories") = FieldValue::List(categories);
-      const int flows_into = in == flows_in.end() ? 0 : in->second;
+      const int flows_into = static_cast<int>(flows_in.size());
       r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_into > 0);
       r.Set("flows_in") = FieldValue::Number(flows_into);
       return r;
@@ -447,10 +451,12 @@ class Builder {
 
 }  // namespace
 
-// Field name -> slot per kind, derived from the catalogue once.
-const std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>>& SlotTable() {
+// Field name -> slot per kind, derived from the catalogue once. Hashed: records set
+// their fields by name, some 25 per flow on an estate of 20,000 flows.
+using SlotsByName = std::unordered_map<std::string, int, util::StringHash, std::equal_to<>>;
+const std::unordered_map<std::string, SlotsByName, util::StringHash, std::equal_to<>>& SlotTable() {
   static const auto* table = [] {
-    auto* t = new std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>>();
+    auto* t = new std::unordered_map<std::string, SlotsByName, util::StringHash, std::equal_to<>>();
     for (const auto& [kind, fields] : Catalogue())
       for (size_t i = 0; i < fields.size(); ++i) (*t)[kind][fields[i].name] = static_cast<int>(i);
     return t;

@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/string_hash.h"
+
 namespace gdpr::analysis {
 
 // A name pattern as RE2 matches it, on whole tokens: `e_?mail` matches `email` and
@@ -63,10 +65,6 @@ class LiteralNameIndex {
   size_t size() const { return strings_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Entry {
     int pattern;
     int alternative;
@@ -74,7 +72,7 @@ class LiteralNameIndex {
   };
   static constexpr uint32_t kEnd = UINT32_MAX;
   // A key maps to its first entry; most keys have only one, so no list of their own.
-  using Keys = std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>>;
+  using Keys = std::unordered_map<std::string, uint32_t, util::StringHash, std::equal_to<>>;
   enum Anchor { kAnywhere, kAtStart, kAtEnd, kWhole, kAnchors };
 
   void Insert(Anchor anchor, const std::string& literal, int pattern, int alternative);

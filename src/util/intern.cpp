@@ -4,17 +4,15 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "util/string_hash.h"
+
 namespace gdpr::util {
 
 const std::string* Intern(std::string_view text) {
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   static std::mutex mu;
   // Never destroyed: pointers into it may be held by static objects destroyed at exit.
   // (Its nodes stay put when the table grows, so the pointers stay valid.)
-  static auto* texts = new std::unordered_set<std::string, Hash, std::equal_to<>>();
+  static auto* texts = new std::unordered_set<std::string, StringHash, std::equal_to<>>();
   std::lock_guard<std::mutex> lock(mu);
   auto it = texts->find(text);
   if (it == texts->end()) it = texts->emplace(text).first;
