@@ -1,7 +1,9 @@
 #include "load/scan_root.h"
 
 #include <algorithm>
+#include <mutex>
 #include <system_error>
+#include <unordered_map>
 
 namespace gdpr::load {
 namespace fs = std::filesystem;
@@ -9,7 +11,7 @@ namespace {
 
 // The absolute form of `path` with symbolic links resolved as far as the file
 // exists and `.`/`..` removed; empty on an error we cannot judge.
-fs::path Resolve(const fs::path& path) {
+fs::path ResolveFully(const fs::path& path) {
   std::error_code ec;
   fs::path resolved = fs::weakly_canonical(fs::absolute(path, ec), ec);
   if (ec) return {};
@@ -29,9 +31,39 @@ bool IsWithin(const fs::path& path, const fs::path& root) {
 
 }  // namespace
 
+struct ScanRoot::FolderCache {
+  std::mutex mu;
+  std::unordered_map<std::string, fs::path> resolved;  // absolute folder -> ResolveFully()
+};
+
+// ResolveFully(), with the folder looked up in the cache: a file that is not a symbolic
+// link resolves to its resolved folder and its own name.
+fs::path ScanRoot::Resolve(const fs::path& path) const {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec);
+  const fs::path name = absolute.filename();
+  if (ec || !folders_ || name.empty() || name == "." || name == ".." ||
+      fs::is_symlink(fs::symlink_status(absolute, ec)))
+    return ResolveFully(path);
+  const std::string folder = absolute.parent_path().native();
+  fs::path resolved_folder;
+  {
+    std::lock_guard<std::mutex> lock(folders_->mu);
+    if (auto it = folders_->resolved.find(folder); it != folders_->resolved.end()) resolved_folder = it->second;
+  }
+  if (resolved_folder.empty()) {
+    resolved_folder = ResolveFully(folder);
+    if (resolved_folder.empty()) return {};
+    std::lock_guard<std::mutex> lock(folders_->mu);
+    folders_->resolved.emplace(folder, resolved_folder);
+  }
+  return (resolved_folder / name).lexically_normal();
+}
+
 ScanRoot ScanRoot::FromPaths(const std::vector<std::string>& paths) {
   ScanRoot root;
   root.bounded_ = true;
+  root.folders_ = std::make_shared<FolderCache>();
   for (const std::string& given : paths) {
     std::error_code ec;
     fs::path path = given.empty() ? fs::path(".") : fs::path(given);
@@ -39,7 +71,7 @@ ScanRoot ScanRoot::FromPaths(const std::vector<std::string>& paths) {
     if (ec || !fs::exists(st)) continue;
     fs::path folder = fs::is_directory(st) ? path : path.parent_path();
     if (folder.empty()) folder = ".";
-    fs::path resolved = Resolve(folder);
+    fs::path resolved = ResolveFully(folder);
     if (!resolved.empty()) root.roots_.push_back(resolved);
   }
   std::sort(root.roots_.begin(), root.roots_.end());

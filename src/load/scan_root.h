@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,14 @@ class ScanRoot {
   const std::vector<std::filesystem::path>& roots() const { return roots_; }
 
  private:
+  struct FolderCache;
+  std::filesystem::path Resolve(const std::filesystem::path& path) const;
+
   std::vector<std::filesystem::path> roots_;
+  // The folders resolved so far, shared by the copies of one boundary (each parser
+  // thread has one): an estate's schemas sit in a few folders, and resolving each
+  // file's folder again was a dozen system calls per datastore.
+  std::shared_ptr<FolderCache> folders_;
   bool bounded_ = false;
   bool allow_outside_ = false;
 };

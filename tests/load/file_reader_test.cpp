@@ -1,6 +1,7 @@
 #include "load/file_reader.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -49,6 +50,11 @@ TEST_CASE("load::ReadInputFile refuses files over the size limit, folders and bi
   CHECK_FALSE(ReadInputFile((dir / "bin.yaml").string(), diags));
   CHECK_FALSE(ReadInputFile((dir / "missing.yaml").string(), diags));
   CHECK(diags.error_count() == 4);
+  // A FIFO is refused at once: opening it must not wait for a writer.
+  REQUIRE(mkfifo((dir / "pipe.sql").c_str(), 0600) == 0);
+  CHECK_FALSE(ReadInputFile((dir / "pipe.sql").string(), diags));
+  CHECK(diags.all().back().message.find("is not a regular file") != std::string::npos);
+  CHECK(diags.all()[3].message.find("no such file") != std::string::npos);  // missing.yaml
   CHECK(ReadLimits{}.max_file_bytes == 256ull << 20);
   CHECK(ReadLimits{}.max_files == 10'000u);
   fs::remove_all(dir);
