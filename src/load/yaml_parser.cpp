@@ -354,7 +354,9 @@ std::optional<YamlNode> ParseYaml(std::string_view text, std::string_view name,
   }
   bool use_nodes = false;
   std::optional<YamlNode> built = BuildFromEvents(text, name, diags, limits, &use_nodes);
-  return use_nodes ? BuildFromNodes(text, name, diags, limits) : built;
+  // Not `use_nodes ? ... : built`: a conditional with an lvalue arm copies the whole tree.
+  if (use_nodes) return BuildFromNodes(text, name, diags, limits);
+  return built;
 }
 
 }  // namespace gdpr::load
