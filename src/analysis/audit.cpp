@@ -27,19 +27,16 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
         runner.Run(subject, m, per_worker[worker]);
       },
       workers, inputs.deferred_schemas);
-  // One allocation for all (new memory is slow to touch, and growing would move them all).
-  size_t total = 0;
-  for (const auto& found : per_worker) total += found.size();
-  std::vector<model::Finding> findings = std::move(per_worker[0]);
-  findings.reserve(total);
-  for (size_t w = 1; w < per_worker.size(); ++w)
-    findings.insert(findings.end(), std::make_move_iterator(per_worker[w].begin()),
-                    std::make_move_iterator(per_worker[w].end()));
+  // Sorted as they are merged: each finding is moved once, into one allocation.
+  std::vector<model::Finding> findings = SortFindings(std::move(per_worker));
   std::vector<WaiverStatus> statuses = ApplyWaivers(inventory.waivers, findings, options.today);
   audit_model.MutableSubjects("waiver") = WaiverSubjects(statuses);
   std::vector<model::Finding> about_waivers = RunRules(waiver_rules, audit_model);
-  findings.insert(findings.end(), about_waivers.begin(), about_waivers.end());
-  SortFindings(findings);
+  if (!about_waivers.empty()) {
+    findings.insert(findings.end(), std::make_move_iterator(about_waivers.begin()),
+                    std::make_move_iterator(about_waivers.end()));
+    SortFindings(findings);
+  }
 
   model::Report report;
   report.tool_version = GDPR_VERSION;

@@ -225,34 +225,42 @@ std::vector<Conduct> GroupConducts(std::vector<Finding>& findings,
                                    const model::Inventory& inventory) {
   Groups groups(estimable.size());
   std::vector<std::set<std::string>> purposes(estimable.size());
-  std::map<std::string, size_t> first_by_key;  // "purpose:<id>" or "subject:<kind:id>"
+  // The first finding about each purpose, and about each subject (for findings about
+  // no purpose); hashed, the keys viewing `purposes` and the findings.
+  std::unordered_map<std::string_view, size_t> first_by_purpose;
+  std::unordered_map<std::string, size_t> first_by_subject;
   const FlowPurposes flow_purposes = IndexFlowPurposes(inventory);
   for (size_t i = 0; i < estimable.size(); ++i) {
     const Finding& f = findings[estimable[i]];
     purposes[i] = PurposesOf(f, flow_purposes);
-    std::vector<std::string> keys;
-    for (const std::string& p : purposes[i]) keys.push_back("purpose:" + p);
-    if (keys.empty()) keys.push_back("subject:" + f.subject.ToString());
-    for (const std::string& key : keys) {
-      auto [it, inserted] = first_by_key.emplace(key, i);
+    for (const std::string& p : purposes[i]) {
+      auto [it, inserted] = first_by_purpose.emplace(p, i);
+      if (!inserted) groups.Join(i, it->second);
+    }
+    if (purposes[i].empty()) {
+      auto [it, inserted] = first_by_subject.emplace(f.subject.ToString(), i);
       if (!inserted) groups.Join(i, it->second);
     }
   }
-  std::map<size_t, Conduct> by_root;
+  // A group's root is its first member (Join keeps the smaller index), so conducts are
+  // made in the order of their roots.
+  std::vector<Conduct> out;
+  std::vector<size_t> conduct_of(estimable.size());
   for (size_t i = 0; i < estimable.size(); ++i) {
-    Conduct& c = by_root[groups.Root(i)];
+    const size_t root = groups.Root(i);
+    if (root == i) {
+      conduct_of[i] = out.size();
+      out.emplace_back();
+    }
+    Conduct& c = out[conduct_of[root]];
     Finding& f = findings[estimable[i]];
     c.findings.push_back(&f);
     c.purposes.insert(purposes[i].begin(), purposes[i].end());
     if (c.id.empty() && purposes[i].empty()) c.id = f.subject.ToString();
   }
-  std::vector<Conduct> out;
-  for (auto& [root, c] : by_root) {
-    if (!c.purposes.empty()) {
+  for (Conduct& c : out)
+    if (!c.purposes.empty())
       c.id = "purpose:" + Join(std::vector<std::string>(c.purposes.begin(), c.purposes.end()), "+");
-    }
-    out.push_back(std::move(c));
-  }
   return out;
 }
 

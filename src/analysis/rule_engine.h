@@ -41,5 +41,8 @@ std::string Fingerprint(std::string_view rule_id, const model::Subject& subject,
 // The contract order: severity (gravest first), path, line, rule id; then subject and
 // column so that the order is total and output byte-identical between runs.
 void SortFindings(std::vector<model::Finding>& findings);
+// The findings of `parts` (one per worker, say) in that order, as one sorted list: the
+// same as concatenating them and sorting, with each finding moved once.
+std::vector<model::Finding> SortFindings(std::vector<std::vector<model::Finding>>&& parts);
 
 }  // namespace gdpr::analysis

@@ -145,9 +145,19 @@ TEST_CASE("analysis::SortFindings is a stable sort: ties keep their order") {
     return std::make_tuple(-static_cast<int>(a.severity), a.location.path, a.location.line, a.rule_id) <
            std::make_tuple(-static_cast<int>(b.severity), b.location.path, b.location.line, b.rule_id);
   });
+  // Split into parts (as the audit's workers make them): sorting the parts as one list
+  // keeps ties in the order of the parts concatenated.
+  std::vector<std::vector<model::Finding>> parts(3);
+  for (size_t i = 0; i < v.size(); ++i) parts[i < 100 ? 0 : i < 120 ? 1 : 2].push_back(v[i]);
+  parts.push_back({});  // a worker that found nothing
+  std::vector<model::Finding> merged = SortFindings(std::move(parts));
   SortFindings(v);
   REQUIRE(v.size() == expected.size());
-  for (size_t i = 0; i < v.size(); ++i) CHECK(v[i].message == expected[i].message);
+  REQUIRE(merged.size() == expected.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    CHECK(v[i].message == expected[i].message);
+    CHECK(merged[i].message == expected[i].message);
+  }
 }
 
 TEST_CASE("analysis::ApplyWaivers suppresses until expiry") {
