@@ -3,7 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace gdpr::util {
 namespace {
@@ -38,6 +40,27 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 // A byte written as it is: printable ASCII other than the quote and the backslash.
 bool IsPlainAscii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
+// True when one of the eight bytes of `w` is not plain. Bit tricks that test all eight
+// at once (each test is exact for "is there any such byte"): a report is mostly plain
+// text, and testing byte by byte was most of the time spent rendering a large one.
+bool AnyNotPlain(uint64_t w) {
+  constexpr uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+  const auto has_zero = [](uint64_t v) { return (v - k01) & ~v & k80; };
+  const uint64_t below_space = (w - k01 * 0x20) & ~w & k80;  // a byte < 0x20
+  const uint64_t above_tilde = ((w + k01) | w) & k80;        // a byte > 0x7E
+  return (below_space | above_tilde | has_zero(w ^ (k01 * '"')) | has_zero(w ^ (k01 * '\\'))) != 0;
+}
+
+// The end of the run of plain bytes of `s` that starts at `i`.
+size_t PlainRunEnd(std::string_view s, size_t i) {
+  for (uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (AnyNotPlain(w)) break;
+  }
+  while (i < s.size() && IsPlainAscii(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 void AppendEscaped(std::string& out, unsigned char c) {
   switch (c) {
     case '"': out += "\\\""; return;
@@ -71,8 +94,7 @@ void JsonWriter::AppendQuoted(std::string& out, std::string_view value) {
   out += '"';
   for (size_t i = 0; i < value.size();) {
     // Most text needs no escape: copy runs of plain ASCII at once.
-    size_t plain = i;
-    while (plain < value.size() && IsPlainAscii(static_cast<unsigned char>(value[plain]))) ++plain;
+    const size_t plain = PlainRunEnd(value, i);
     if (plain > i) {
       out.append(value.substr(i, plain - i));
       i = plain;

@@ -96,6 +96,23 @@ TEST_CASE("util::JsonWriter escapes control characters and replaces invalid UTF-
   CHECK(JsonWriter::Quote("\xE2\x80\xA8") == "\"\\u2028\"");
 }
 
+TEST_CASE("util::JsonWriter quotes a byte the same wherever it lies in a long plain string") {
+  // Plain text is scanned eight bytes at a time; one special byte at each position of a
+  // word, or in the tail after the last whole word, must be found all the same.
+  for (int b = 0; b < 256; ++b) {
+    const std::string alone = JsonWriter::Quote(std::string(1, static_cast<char>(b)));
+    const std::string escaped = alone.substr(1, alone.size() - 2);
+    for (size_t at = 0; at < 21; ++at) {
+      std::string text(21, 'a');
+      text[at] = static_cast<char>(b);
+      CAPTURE(b);
+      CAPTURE(at);
+      CHECK(JsonWriter::Quote(text) == "\"" + std::string(at, 'a') + escaped + std::string(20 - at, 'a') + "\"");
+    }
+  }
+  CHECK(JsonWriter::Quote("0123456789abcdef~ !") == "\"0123456789abcdef~ !\"");
+}
+
 TEST_CASE("util::JsonWriter output is valid UTF-8 without raw control bytes for any input") {
   std::mt19937 rng(12345);
   for (int round = 0; round < 2000; ++round) {
