@@ -6,6 +6,7 @@ namespace gdpr::analysis {
 namespace {
 
 void SortUnique(std::vector<std::string>& v) {
+  if (v.size() < 2) return;  // most lists of a column are empty or one item long
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
@@ -116,11 +117,16 @@ void SchemaSubjectBuilder::BuildTable(const model::System& s, const model::Datas
   table_purposes_.clear();
   column_names_.clear();
   column_types_.clear();
+  // What every column of the table shares is set once, not per column.
+  const ColumnSlots& col_slots = Col();
+  column_rec_.values[col_slots.table].SetString(table.subject.id);
+  column_rec_.values[col_slots.datastore].SetString(d.id);
+  column_rec_.values[col_slots.system].SetString(s.id);
   const FieldValue* longest = nullptr;  // the longest column retention is the table's
   for (const model::Column& col : t.columns) {
     column_names_.push_back(col.name);
     column_types_.push_back(col.type);
-    BuildColumn(s, d, purposes, schema, t, col);
+    BuildColumn(d, purposes, schema, t, col);
     const FieldValue& cats = column_rec_.Get(Col().categories);
     table_categories_.insert(table_categories_.end(), cats.items.begin(), cats.items.end());
     table_purposes_.insert(table_purposes_.end(), column_rec_.related_purposes.begin(),
@@ -165,7 +171,7 @@ void SchemaSubjectBuilder::DecideCategories(const model::Datastore& d, const mod
   SortUnique(categories_);
 }
 
-void SchemaSubjectBuilder::BuildColumn(const model::System& s, const model::Datastore& d,
+void SchemaSubjectBuilder::BuildColumn(const model::Datastore& d,
                                        const std::vector<const model::Purpose*>& purposes,
                                        const model::Schema& schema, const model::Table& t,
                                        const model::Column& col) {
@@ -178,14 +184,16 @@ void SchemaSubjectBuilder::BuildColumn(const model::System& s, const model::Data
   bases_.clear();
   const model::Retention* retention = nullptr;
   bool declared_special = false;
+  category_specials_.clear();
+  for (const std::string& c : categories_) category_specials_.push_back(SpecialOf(c));
   for (const model::Purpose* p : purposes) {
     bool covers = false;
-    for (const std::string& c : categories_) {
+    for (size_t i = 0; i < categories_.size(); ++i) {
       for (const std::string& decl : p->data_categories) {
-        if (!Taxonomy::IsUnder(c, decl)) continue;
+        if (!Taxonomy::IsUnder(categories_[i], decl)) continue;
         covers = true;
-        Special sp = SpecialOf(decl);
-        if (sp != Special::kNone && sp == SpecialOf(c)) declared_special = true;
+        if (category_specials_[i] != Special::kNone && SpecialOf(decl) == category_specials_[i])
+          declared_special = true;
       }
     }
     if (!covers) continue;
@@ -201,17 +209,14 @@ void SchemaSubjectBuilder::BuildColumn(const model::System& s, const model::Data
   SortUnique(conditions_);
   SortUnique(bases_);
   specials_.clear();
-  for (const std::string& c : categories_)
-    if (Special sp = SpecialOf(c); sp != Special::kNone) specials_.push_back(SpecialName(sp));
+  for (Special sp : category_specials_)
+    if (sp != Special::kNone) specials_.push_back(SpecialName(sp));
   SortUnique(specials_);
 
   const ColumnSlots& col_slots = Col();
   auto& v = r.values;
   v[col_slots.id].SetString(r.subject.id);
   v[col_slots.name].SetString(col.name);
-  v[col_slots.table].SetString(table_rec_.subject.id);
-  v[col_slots.datastore].SetString(d.id);
-  v[col_slots.system].SetString(s.id);
   v[col_slots.type].SetString(col.type);
   v[col_slots.comment].SetString(col.comment);
   v[col_slots.categories].SetList(categories_);

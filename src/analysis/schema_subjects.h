@@ -52,9 +52,8 @@ class SchemaSubjectBuilder {
  private:
   void BuildTable(const model::System& s, const model::Datastore& d, const std::vector<const model::Purpose*>& purposes,
                   const model::Schema& schema, const model::Table& t, const Emit& emit);
-  void BuildColumn(const model::System& s, const model::Datastore& d,
-                   const std::vector<const model::Purpose*>& purposes, const model::Schema& schema,
-                   const model::Table& t, const model::Column& col);
+  void BuildColumn(const model::Datastore& d, const std::vector<const model::Purpose*>& purposes,
+                   const model::Schema& schema, const model::Table& t, const model::Column& col);
   void DecideCategories(const model::Datastore& d, const model::Table& t, const model::Column& col);
   Special SpecialOf(const std::string& category);
 
@@ -67,6 +66,7 @@ class SchemaSubjectBuilder {
   SubjectRecord column_rec_ = SubjectRecord::Of("column", "");
   SubjectRecord table_rec_ = SubjectRecord::Of("table", "");
   std::vector<std::string> categories_, specials_, conditions_, bases_;
+  std::vector<Special> category_specials_;  // SpecialOf() of each of categories_
   std::string source_;
   std::vector<std::string> table_categories_, table_purposes_, column_names_, column_types_;
   std::unordered_map<std::string, Special> special_memo_;  // the taxonomy walk, once per key
