@@ -19,16 +19,24 @@ model::Report RunAudit(const AuditInputs& inputs, const RuleSet& rules, const Au
   // Rules run while the model streams its records past (tables and columns on one
   // thread per core, each with its own findings); the model keeps no records. Sorting
   // at the end makes the order independent of the threads.
+  // Each worker's findings go into chunks of a fixed capacity: a growing vector would
+  // move every finding at each doubling, into fresh memory (slow to touch on a VM).
+  constexpr size_t kChunk = 256;
   size_t workers = util::WorkerCount(inventory.systems.size());
-  std::vector<std::vector<model::Finding>> per_worker(workers);
+  std::vector<std::vector<std::vector<model::Finding>>> per_worker(workers);
   AuditModel audit_model = AuditModel::Build(
       inventory, inputs.schemas, context.taxonomy, context.countries, context.classify,
       [&](const SubjectRecord& subject, const AuditModel& m, size_t worker) {
-        runner.Run(subject, m, per_worker[worker]);
+        auto& chunks = per_worker[worker];
+        if (chunks.empty() || chunks.back().size() >= kChunk) chunks.emplace_back().reserve(kChunk);
+        runner.Run(subject, m, chunks.back());
       },
       workers, inputs.deferred_schemas);
-  // Sorted as they are merged: each finding is moved once, into one allocation.
-  std::vector<model::Finding> findings = SortFindings(std::move(per_worker));
+  // The chunks in worker order, sorted as they are merged: each finding is moved once.
+  std::vector<std::vector<model::Finding>> chunks;
+  for (auto& of_worker : per_worker)
+    for (auto& chunk : of_worker) chunks.push_back(std::move(chunk));
+  std::vector<model::Finding> findings = SortFindings(std::move(chunks));
   std::vector<WaiverStatus> statuses = ApplyWaivers(inventory.waivers, findings, options.today);
   audit_model.MutableSubjects("waiver") = WaiverSubjects(statuses);
   std::vector<model::Finding> about_waivers = RunRules(waiver_rules, audit_model);
