@@ -32,6 +32,7 @@ bool IsWithin(const fs::path& path, const fs::path& root) {
 }  // namespace
 
 struct ScanRoot::FolderCache {
+  fs::path working_dir;  // fs::absolute() asks the system for it on every call
   std::mutex mu;
   std::unordered_map<std::string, fs::path> resolved;  // absolute folder -> ResolveFully()
 };
@@ -40,7 +41,9 @@ struct ScanRoot::FolderCache {
 // link resolves to its resolved folder and its own name.
 fs::path ScanRoot::Resolve(const fs::path& path) const {
   std::error_code ec;
-  const fs::path absolute = fs::absolute(path, ec);
+  const fs::path absolute =
+      !folders_ || path.is_absolute() || folders_->working_dir.empty() ? fs::absolute(path, ec)
+                                                                       : folders_->working_dir / path;
   const fs::path name = absolute.filename();
   if (ec || !folders_ || name.empty() || name == "." || name == ".." ||
       fs::is_symlink(fs::symlink_status(absolute, ec)))
@@ -64,6 +67,8 @@ ScanRoot ScanRoot::FromPaths(const std::vector<std::string>& paths) {
   ScanRoot root;
   root.bounded_ = true;
   root.folders_ = std::make_shared<FolderCache>();
+  std::error_code cwd_error;
+  root.folders_->working_dir = fs::current_path(cwd_error);  // stays empty on an error
   for (const std::string& given : paths) {
     std::error_code ec;
     fs::path path = given.empty() ? fs::path(".") : fs::path(given);
