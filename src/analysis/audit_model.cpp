@@ -172,17 +172,31 @@ class Builder {
     else out.push_back(std::move(r));
   }
 
-  // One record per item, made by `make` (which must only read shared state). Streaming,
-  // the items are spread over the workers, as the rules they meet are what costs; kept,
-  // the records stay in item order.
-  template <typename T, typename Make>
-  void EmitEach(const std::vector<T>& items, std::vector<SubjectRecord>& out, const Make& make) const {
+  // One record of `kind` per item, filled in by `fill(item, record)` (which must only
+  // read shared state). Streaming, the items are spread over the workers, as the rules
+  // they meet are what costs, and each worker refills one record of its own, keeping its
+  // strings' and lists' buffers; kept, the records stay in item order.
+  template <typename T, typename Fill>
+  void EmitEach(const std::vector<T>& items, const std::string& kind, std::vector<SubjectRecord>& out,
+                const Fill& fill) const {
     if (!visit_) {
-      for (const T& item : items) out.push_back(make(item));
+      for (const T& item : items) {
+        SubjectRecord r = SubjectRecord::Of(kind, item.id);
+        fill(item, r);
+        out.push_back(std::move(r));
+      }
       return;
     }
+    std::vector<SubjectRecord> records(workers_, SubjectRecord::Of(kind, ""));
     util::ParallelForWorker(
-        items.size(), [&](size_t i, size_t worker) { visit_(make(items[i]), *model_, worker); }, workers_);
+        items.size(),
+        [&](size_t i, size_t worker) {
+          SubjectRecord& r = records[worker];
+          r.Reset(items[i].id);
+          fill(items[i], r);
+          visit_(r, *model_, worker);
+        },
+        workers_);
   }
 
   const std::vector<const model::Purpose*>& PurposesOf(const std::string& system) const {
@@ -216,28 +230,27 @@ class Builder {
 
   void BuildSystems(std::vector<SubjectRecord>& out) {
     static const std::vector<const model::Flow*> kNoFlows;
-    EmitEach(inv_.systems, out, [&](const model::System& s) {
+    EmitEach(inv_.systems, "system", out, [&](const model::System& s, SubjectRecord& r) {
       auto in = flows_into_.find(s.id);
       const std::vector<const model::Flow*>& flows_in = in == flows_into_.end() ? kNoFlows : in->second;
-      SubjectRecord r = SubjectRecord::Of("system", s.id);
       r.loc = s.loc;
       r.located = &s;
-      r.Set("id") = FieldValue::String(s.id);
-      r.Set("name") = FieldValue::String(s.name);
-      r.Set("responsibility") = FieldValue::String(model::ResponsibilityName(s.responsibility));
-      r.Set("country") = FieldValue::String(s.country);
+      r.Set("id").SetString(s.id);
+      r.Set("name").SetString(s.name);
+      r.Set("responsibility").SetString(model::ResponsibilityName(s.responsibility));
+      r.Set("country").SetString(s.country);
       r.Set("zone") = ZoneOf(s.country);
       const Country* c = countries_.Find(s.country);
-      r.Set("requires_dpf") = FieldValue::Bool(c && c->requires_dpf);
+      r.Set("requires_dpf").SetBool(c && c->requires_dpf);
       // Adequacy limited to some recipients (Canada: PIPEDA) other than the DPF case.
-      r.Set("partial_adequacy") = FieldValue::Bool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
+      r.Set("partial_adequacy").SetBool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
                                                       c->adequacy_scope.rfind("full", 0) != 0);
-      r.Set("transfer") = FieldValue::Bool(s.transfer.has_value());
+      r.Set("transfer").SetBool(s.transfer.has_value());
       if (s.transfer) {
-        r.Set("transfer.mechanism") = FieldValue::String(s.transfer->mechanism);
-        r.Set("transfer.reference") = FieldValue::String(s.transfer->reference);
+        r.Set("transfer.mechanism").SetString(s.transfer->mechanism);
+        r.Set("transfer.reference").SetString(s.transfer->reference);
       }
-      r.Set("processor_agreement") = FieldValue::String(s.processor_agreement);
+      r.Set("processor_agreement").SetString(s.processor_agreement);
       std::vector<std::string> stores, purposes;
       std::vector<std::string> categories;  // what flows bring in and what its purposes declare
       for (const model::Flow* f : flows_in)
@@ -250,13 +263,12 @@ class Builder {
       SortUnique(categories);
       r.related_purposes = purposes;
       SortUnique(r.related_purposes);
-      r.Set("datastores") = FieldValue::List(stores);
-      r.Set("purposes") = FieldValue::List(purposes);
-      r.Set("categories") = FieldValue::List(categories);
+      r.Set("datastores").SetList(stores);
+      r.Set("purposes").SetList(purposes);
+      r.Set("categories").SetList(categories);
       const int flows_into = static_cast<int>(flows_in.size());
-      r.Set("systematic") = FieldValue::Bool(!purposes.empty() || flows_into > 0);
-      r.Set("flows_in") = FieldValue::Number(flows_into);
-      return r;
+      r.Set("systematic").SetBool(!purposes.empty() || flows_into > 0);
+      r.Set("flows_in").SetNumber(flows_into);
     });
   }
 
@@ -266,14 +278,14 @@ class Builder {
         SubjectRecord r = SubjectRecord::Of("datastore", d.id);
         r.loc = d.loc;
         r.located = &d;
-        r.Set("id") = FieldValue::String(d.id);
-        r.Set("system") = FieldValue::String(s.id);
-        r.Set("schema") = FieldValue::String(d.schema);
-        r.Set("url") = FieldValue::String(d.url);
+        r.Set("id").SetString(d.id);
+        r.Set("system").SetString(s.id);
+        r.Set("schema").SetString(d.schema);
+        r.Set("url").SetString(d.url);
         const model::Schema* schema = model_->SchemaOf(d.id);  // deferred ones included
-        r.Set("has_schema") = FieldValue::Bool(schema != nullptr);
-        r.Set("tables") = FieldValue::Number(schema ? double(schema->tables.size()) : 0.0);
-        r.Set("personal_tables") = FieldValue::Number(facts_.personal_tables[d.id]);
+        r.Set("has_schema").SetBool(schema != nullptr);
+        r.Set("tables").SetNumber(schema ? double(schema->tables.size()) : 0.0);
+        r.Set("personal_tables").SetNumber(facts_.personal_tables[d.id]);
         for (const model::Purpose* p : PurposesOf(s.id)) r.related_purposes.push_back(p->id);
         SortUnique(r.related_purposes);
         Emit(std::move(r), out);
@@ -300,56 +312,54 @@ class Builder {
   }
 
   void BuildPurposes(std::vector<SubjectRecord>& out) {
-    EmitEach(inv_.purposes, out, [&](const model::Purpose& p) {
-      SubjectRecord r = SubjectRecord::Of("purpose", p.id);
+    EmitEach(inv_.purposes, "purpose", out, [&](const model::Purpose& p, SubjectRecord& r) {
       r.loc = p.loc;
       r.located = &p;
       r.related_purposes = {p.id};
-      r.Set("id") = FieldValue::String(p.id);
-      r.Set("name") = FieldValue::String(p.name);
-      r.Set("data_use") = FieldValue::String(p.data_use);
-      r.Set("legal_basis") = FieldValue::String(p.legal_basis);
-      r.Set("data_subjects") = FieldValue::List(p.data_subjects);
-      r.Set("categories") = FieldValue::List(p.data_categories);
+      r.Set("id").SetString(p.id);
+      r.Set("name").SetString(p.name);
+      r.Set("data_use").SetString(p.data_use);
+      r.Set("legal_basis").SetString(p.legal_basis);
+      r.Set("data_subjects").SetList(p.data_subjects);
+      r.Set("categories").SetList(p.data_categories);
       r.Set("data_categories") = r.Get("categories");  // the declaration's own name
-      r.Set("systems") = FieldValue::List(p.systems);
+      r.Set("systems").SetList(p.systems);
       r.Set("retention") = RetentionValue(p.retention);
       if (p.retention) {
-        r.Set("retention.from") = FieldValue::String(p.retention->from);
-        r.Set("retention.basis") = FieldValue::String(p.retention->basis);
+        r.Set("retention.from").SetString(p.retention->from);
+        r.Set("retention.basis").SetString(p.retention->basis);
       }
-      if (p.subjects_count) r.Set("subjects_count") = FieldValue::Number(double(*p.subjects_count));
-      r.Set("privacy_notice") = FieldValue::String(p.privacy_notice);
-      r.Set("special_category_condition") = FieldValue::String(p.special_category_condition);
-      r.Set("legitimate_interest_assessment") = FieldValue::String(p.legitimate_interest_assessment);
+      if (p.subjects_count) r.Set("subjects_count").SetNumber(double(*p.subjects_count));
+      r.Set("privacy_notice").SetString(p.privacy_notice);
+      r.Set("special_category_condition").SetString(p.special_category_condition);
+      r.Set("legitimate_interest_assessment").SetString(p.legitimate_interest_assessment);
       r.Set("profiling") = OptBool(p.profiling);
       r.Set("automated_decisions") = OptBool(p.automated_decisions);
-      r.Set("dpia") = FieldValue::String(p.dpia);
-      r.Set("consent") = FieldValue::Bool(p.consent.has_value());
+      r.Set("dpia").SetString(p.dpia);
+      r.Set("consent").SetBool(p.consent.has_value());
       if (p.consent) {
         for (const auto& [key, at] : p.consent->field_locs) r.extra_locs["consent." + key] = p.consent->At(key);
         r.Set("consent.opt_in") = OptBool(p.consent->opt_in);
         r.Set("consent.granular") = OptBool(p.consent->granular);
         r.Set("consent.withdrawal") = OptBool(p.consent->withdrawal);
-        r.Set("consent.record") = FieldValue::String(p.consent->record);
+        r.Set("consent.record").SetString(p.consent->record);
         r.Set("consent.age_verification") = OptBool(p.consent->age_verification);
       }
-      r.Set("special") = FieldValue::List(SpecialsOf(p.data_categories, tax_));
+      r.Set("special").SetList(SpecialsOf(p.data_categories, tax_));
       // The declared keys behind `special`, for messages that name them.
       std::vector<std::string> art9, art10;
       for (const std::string& c : p.data_categories) {
         if (tax_.SpecialOf(c) == Special::kArt9) art9.push_back(c);
         if (tax_.SpecialOf(c) == Special::kArt10) art10.push_back(c);
       }
-      r.Set("art9_categories") = FieldValue::List(art9);
-      r.Set("art10_categories") = FieldValue::List(art10);
+      r.Set("art9_categories").SetList(art9);
+      r.Set("art10_categories").SetList(art10);
       bool children = false, vulnerable = false;
       for (const auto& c : p.data_categories) children = children || tax_.IsChildrenData(c);
       for (const auto& s : p.data_subjects) vulnerable = vulnerable || tax_.IsVulnerableSubject(s);
-      r.Set("children_data") = FieldValue::Bool(children);
-      r.Set("vulnerable_subjects") = FieldValue::Bool(vulnerable);
+      r.Set("children_data").SetBool(children);
+      r.Set("vulnerable_subjects").SetBool(vulnerable);
       AddSystemFacts(p, r);
-      return r;
     });
   }
 
@@ -363,16 +373,16 @@ class Builder {
     }
     SortUnique(countries);
     SortUnique(zones);
-    r.Set("system_countries") = FieldValue::List(countries);
-    r.Set("transfer_zones") = FieldValue::List(zones);
+    r.Set("system_countries").SetList(countries);
+    r.Set("transfer_zones").SetList(zones);
     auto flows = flows_by_purpose_.find(p.id);
     if (flows != flows_by_purpose_.end())
       for (const model::Flow* fl : flows->second) sources.push_back(fl->from);
     SortUnique(sources);
-    r.Set("flow_sources") = FieldValue::List(sources);
-    r.Set("flow_source_count") = FieldValue::Number(double(sources.size()));
+    r.Set("flow_sources").SetList(sources);
+    r.Set("flow_source_count").SetNumber(double(sources.size()));
     auto columns = facts_.columns_by_purpose.find(&p);
-    r.Set("columns") = FieldValue::Number(columns == facts_.columns_by_purpose.end() ? 0 : columns->second);
+    r.Set("columns").SetNumber(columns == facts_.columns_by_purpose.end() ? 0 : columns->second);
     // Declared categories no schema column holds: only judged when every system of the
     // purpose has a schema (a SaaS system without one may hold what the others lack).
     std::vector<std::string> held;
@@ -395,30 +405,29 @@ class Builder {
         if (Taxonomy::IsUnder(c, d) || Taxonomy::IsUnder(d, c)) found = true;
       if (!found) unheld.push_back(d);
     }
-    r.Set("unheld_categories") = FieldValue::List(unheld);
+    r.Set("unheld_categories").SetList(unheld);
   }
 
   void BuildFlows(std::vector<SubjectRecord>& out) {
-    EmitEach(inv_.flows, out, [&](const model::Flow& fl) {
-      SubjectRecord r = SubjectRecord::Of("flow", fl.id);
+    EmitEach(inv_.flows, "flow", out, [&](const model::Flow& fl, SubjectRecord& r) {
       r.loc = fl.loc;
       r.located = &fl;
-      r.Set("id") = FieldValue::String(fl.id);
-      r.Set("from") = FieldValue::String(fl.from);
-      r.Set("to") = FieldValue::String(fl.to);
-      r.Set("purpose") = FieldValue::String(fl.purpose);
-      r.Set("categories") = FieldValue::List(fl.data_categories);
+      r.Set("id").SetString(fl.id);
+      r.Set("from").SetString(fl.from);
+      r.Set("to").SetString(fl.to);
+      r.Set("purpose").SetString(fl.purpose);
+      r.Set("categories").SetList(fl.data_categories);
       r.Set("data_categories") = r.Get("categories");
       if (const model::Purpose* p = inv_.FindPurpose(fl.purpose)) {
         r.related_purposes = {p->id};
-        r.Set("purpose.data_use") = FieldValue::String(p->data_use);
-        r.Set("purpose.legal_basis") = FieldValue::String(p->legal_basis);
-        r.Set("purpose.categories") = FieldValue::List(p->data_categories);
+        r.Set("purpose.data_use").SetString(p->data_use);
+        r.Set("purpose.legal_basis").SetString(p->legal_basis);
+        r.Set("purpose.categories").SetList(p->data_categories);
         std::vector<std::string> undeclared;
         for (const auto& c : fl.data_categories)
           if (!CoveredBy(c, p->data_categories)) undeclared.push_back(c);
-        r.Set("undeclared_categories") = FieldValue::List(undeclared);
-        r.Set("purpose_at_source") = FieldValue::Bool(Contains(p->systems, fl.from));
+        r.Set("undeclared_categories").SetList(undeclared);
+        r.Set("purpose_at_source").SetBool(Contains(p->systems, fl.from));
       }
       std::vector<std::string> source_uses, from_purposes, to_purposes;
       for (const model::Purpose* p : PurposesOf(fl.from)) {
@@ -427,24 +436,23 @@ class Builder {
       }
       for (const model::Purpose* p : PurposesOf(fl.to)) to_purposes.push_back(p->id);
       SortUnique(source_uses);
-      r.Set("source_data_uses") = FieldValue::List(source_uses);
-      r.Set("from.purposes") = FieldValue::List(from_purposes);
-      r.Set("to.purposes") = FieldValue::List(to_purposes);
+      r.Set("source_data_uses").SetList(source_uses);
+      r.Set("from.purposes").SetList(from_purposes);
+      r.Set("to.purposes").SetList(to_purposes);
       AddEndFacts(fl, r);
-      return r;
     });
   }
 
   void AddEndFacts(const model::Flow& fl, SubjectRecord& r) const {
     if (const model::System* from = inv_.FindSystem(fl.from)) {
-      r.Set("from.country") = FieldValue::String(from->country);
+      r.Set("from.country").SetString(from->country);
       r.Set("from.zone") = ZoneOf(from->country);
     }
     if (const model::System* to = inv_.FindSystem(fl.to)) {
-      r.Set("to.country") = FieldValue::String(to->country);
+      r.Set("to.country").SetString(to->country);
       r.Set("to.zone") = ZoneOf(to->country);
-      r.Set("to.responsibility") = FieldValue::String(model::ResponsibilityName(to->responsibility));
-      if (to->transfer) r.Set("to.transfer.mechanism") = FieldValue::String(to->transfer->mechanism);
+      r.Set("to.responsibility").SetString(model::ResponsibilityName(to->responsibility));
+      if (to->transfer) r.Set("to.transfer.mechanism").SetString(to->transfer->mechanism);
     }
   }
 };
@@ -477,6 +485,15 @@ SubjectRecord SubjectRecord::Of(std::string kind, std::string id) {
   r.values.resize(fields ? fields->size() : 0);
   r.subject = {std::move(kind), std::move(id)};
   return r;
+}
+
+void SubjectRecord::Reset(std::string_view id) {
+  subject.id.assign(id);
+  for (FieldValue& v : values) v.SetMissing();  // keeps their buffers for the next item
+  loc = {};
+  located = nullptr;
+  related_purposes.clear();
+  extra_locs.clear();
 }
 
 const FieldValue& SubjectRecord::Get(int slot) const {

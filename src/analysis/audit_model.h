@@ -49,6 +49,9 @@ struct SubjectRecord {
 
   // A record of `kind` (one of SubjectKinds()) with every field missing.
   static SubjectRecord Of(std::string kind, std::string id);
+  // The same record for another subject of its kind: every field missing again, the
+  // buffers of its values kept for reuse.
+  void Reset(std::string_view id);
 
   // The value in `slot`, or a missing value when the slot is out of range.
   const FieldValue& Get(int slot) const;

@@ -79,6 +79,11 @@ void FieldValue::SetBool(bool b) {
   flag = b;
 }
 
+void FieldValue::SetNumber(double n) {
+  kind = Kind::kNumber;
+  number = n;
+}
+
 void FieldValue::SetList(const std::vector<std::string>& list) {
   kind = Kind::kList;
   items = list;  // copy-assignment reuses the existing elements' buffers

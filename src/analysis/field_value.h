@@ -60,6 +60,7 @@ struct FieldValue {
   // string and vector capacity of the previous value instead of allocating anew.
   void SetString(std::string_view s);
   void SetBool(bool b);
+  void SetNumber(double n);
   void SetList(const std::vector<std::string>& list);
   void SetMissing();
 };
