@@ -201,22 +201,24 @@ FlowPurposes IndexFlowPurposes(const model::Inventory& inventory) {
   return out;
 }
 
-std::set<std::string> PurposesOf(const Finding& f, const FlowPurposes& flow_purposes) {
-  std::set<std::string> out(f.related_purposes.begin(), f.related_purposes.end());
-  if (f.subject.kind == "purpose") out.insert(f.subject.id);
+// Sorted and unique; the views are into the finding and the inventory.
+std::vector<std::string_view> PurposesOf(const Finding& f, const FlowPurposes& flow_purposes) {
+  std::vector<std::string_view> out(f.related_purposes.begin(), f.related_purposes.end());
+  if (f.subject.kind == "purpose") out.push_back(f.subject.id);
   if (f.subject.kind == "flow") {
     auto it = flow_purposes.find(f.subject.id);
-    if (it != flow_purposes.end())
-      for (std::string_view p : it->second) out.insert(std::string(p));
+    if (it != flow_purposes.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   }
-  out.erase("");
+  out.erase(std::remove(out.begin(), out.end(), std::string_view()), out.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 struct Conduct {
   std::string id;
   std::vector<Finding*> findings;
-  std::set<std::string> purposes;
+  std::set<std::string_view> purposes;  // views as PurposesOf() gives them
 };
 
 // Groups the estimable findings (indexes into report.findings) into conducts.
@@ -224,7 +226,7 @@ std::vector<Conduct> GroupConducts(std::vector<Finding>& findings,
                                    const std::vector<size_t>& estimable,
                                    const model::Inventory& inventory) {
   Groups groups(estimable.size());
-  std::vector<std::set<std::string>> purposes(estimable.size());
+  std::vector<std::vector<std::string_view>> purposes(estimable.size());
   // The first finding about each purpose, and about each subject (for findings about
   // no purpose); hashed, the keys viewing `purposes` and the findings.
   std::unordered_map<std::string_view, size_t> first_by_purpose;
@@ -233,7 +235,7 @@ std::vector<Conduct> GroupConducts(std::vector<Finding>& findings,
   for (size_t i = 0; i < estimable.size(); ++i) {
     const Finding& f = findings[estimable[i]];
     purposes[i] = PurposesOf(f, flow_purposes);
-    for (const std::string& p : purposes[i]) {
+    for (std::string_view p : purposes[i]) {
       auto [it, inserted] = first_by_purpose.emplace(p, i);
       if (!inserted) groups.Join(i, it->second);
     }
@@ -304,8 +306,8 @@ model::ConductExposure PriceConduct(const Conduct& c, std::optional<int64_t> tur
     findings.push_back(f);
   }
   std::vector<const Purpose*> purposes;
-  for (const std::string& id : c.purposes) {
-    if (const Purpose* p = inventory.FindPurpose(id)) purposes.push_back(p);
+  for (std::string_view id : c.purposes) {
+    if (const Purpose* p = inventory.FindPurpose(std::string(id))) purposes.push_back(p);
   }
   SeriousnessAssessment sev = AssessSeriousness(findings, purposes, inventory, taxonomy);
   StartingPoint sp = ComputeStartingPoint(gravest, sev.level, turnover);
