@@ -130,8 +130,11 @@ void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& opt
 DeclarationsLoader::ParsedFile DeclarationsLoader::ParseFile(const std::string& path,
                                                              const LoadOptions& options) const {
   ParsedFile file;
-  auto text = ReadInputFile(path, file.diags, options.limits);
-  if (!text) return file;
+  auto read = ReadInputFile(path, file.diags, options.limits);
+  if (!read) return file;
+  // Shared with the diagnostics (ParseYaml sees it is there), not copied.
+  auto text = std::make_shared<const std::string>(std::move(*read));
+  file.diags.AddSource(path, text);
   auto root = ParseYaml(*text, path, file.diags);
   if (!root) return file;
   // A parser of its own, reporting to this file's diagnostics: nothing is shared.

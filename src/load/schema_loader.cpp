@@ -9,9 +9,11 @@ std::optional<model::Schema> LoadSchema(const std::string& source, model::Diagno
                                         const SchemaLoadOptions& options,
                                         const model::SourceLocation& referenced_from) {
   if (IsDatabaseUrl(source)) return IntrospectDatabase(source, diags, options.live);
-  auto text = ReadInputFile(source, diags, options.limits, referenced_from);
-  if (!text) return std::nullopt;
-  diags.AddSource(source, *text);
+  auto read = ReadInputFile(source, diags, options.limits, referenced_from);
+  if (!read) return std::nullopt;
+  // Shared with the diagnostics, not copied: an estate's DDL is tens of MB.
+  auto text = std::make_shared<const std::string>(std::move(*read));
+  diags.AddSource(source, text);
   return sql::ParseDdl(*text, source, options.dialect, diags);
 }
 

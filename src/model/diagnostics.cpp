@@ -66,7 +66,14 @@ void Diagnostics::SortFrom(size_t from) {
 }
 
 void Diagnostics::AddSource(std::string_view path, std::string_view text) {
+  if (auto it = sources_.find(path);
+      it != sources_.end() && it->second->data() == text.data() && it->second->size() == text.size())
+    return;
   sources_[std::string(path)] = std::make_shared<const std::string>(text);
+}
+
+void Diagnostics::AddSource(std::string_view path, std::shared_ptr<const std::string> text) {
+  sources_[std::string(path)] = std::move(text);
 }
 
 void Diagnostics::DropUnusedSources() {

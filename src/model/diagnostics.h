@@ -35,7 +35,12 @@ class Diagnostics {
 
   // Remembers the text of a file so Render() can quote its lines. Cheap to call
   // more than once for the same path (the last text wins).
+  // A text already registered for `path` (the same buffer, as the overload below leaves
+  // it) is not copied again.
   void AddSource(std::string_view path, std::string_view text);
+  // The same without a copy: the text is shared with the caller, who can go on reading
+  // it (a parser, say) while it is registered.
+  void AddSource(std::string_view path, std::shared_ptr<const std::string> text);
   // Forgets the text of every source no diagnostic points into: a big audit reads
   // megabytes of DDL that are only worth keeping when something in them is reported.
   void DropUnusedSources();

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <sstream>
+#include <string>
 
 using gdpr::model::Diagnostics;
 
@@ -34,4 +36,22 @@ TEST_CASE("model::Diagnostics::DropUnusedSources keeps only sources something po
   std::ostringstream out;
   d.Render(out, false);
   CHECK(out.str().find("CREATE TABLE (;") != std::string::npos);  // still quoted with its caret
+}
+
+TEST_CASE("model::Diagnostics::AddSource shares a text, and a later text for the path replaces it") {
+  Diagnostics d;
+  auto text = std::make_shared<const std::string>("gdpr_audit: 1\nsystems: [ {\n");
+  d.AddSource("a.yaml", text);
+  d.AddSource("a.yaml", std::string_view(*text));  // the same buffer: kept as it is
+  CHECK(text.use_count() == 2);                     // shared with the diagnostics, not copied
+  d.Error({"a.yaml", 2, 10}, "broken");
+  std::ostringstream out;
+  d.Render(out, false);
+  CHECK(out.str().find("systems: [ {") != std::string::npos);  // the line is quoted
+
+  d.AddSource("a.yaml", std::string_view("gdpr_audit: 1\nother line\n"));  // another text wins
+  CHECK(text.use_count() == 1);
+  std::ostringstream again;
+  d.Render(again, false);
+  CHECK(again.str().find("other line") != std::string::npos);
 }
