@@ -89,6 +89,12 @@ void FieldValue::SetList(const std::vector<std::string>& list) {
   items = list;  // copy-assignment reuses the existing elements' buffers
 }
 
+std::vector<std::string>& FieldValue::ResizeList(size_t n) {
+  kind = Kind::kList;
+  items.resize(n);
+  return items;
+}
+
 void FieldValue::SetMissing() { kind = Kind::kMissing; }
 
 }  // namespace gdpr::analysis

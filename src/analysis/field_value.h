@@ -62,6 +62,9 @@ struct FieldValue {
   void SetBool(bool b);
   void SetNumber(double n);
   void SetList(const std::vector<std::string>& list);
+  // Makes this a list of `n` items and returns them to be written in place (the first
+  // items keep their buffers).
+  std::vector<std::string>& ResizeList(size_t n);
   void SetMissing();
 };
 

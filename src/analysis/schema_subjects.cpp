@@ -11,6 +11,13 @@ void SortUnique(std::vector<std::string>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+// Appends the items of `from` that `to` does not hold yet: a table's columns repeat the
+// same few categories and purposes, and copying each column's would allocate for most.
+void AppendNew(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const std::string& item : from)
+    if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(item);
+}
+
 // The slots of the two kinds built here, looked up once per process.
 struct ColumnSlots {
   int id = FieldSlot("column", "id"), name = FieldSlot("column", "name"), table = FieldSlot("column", "table");
@@ -115,22 +122,23 @@ void SchemaSubjectBuilder::BuildTable(const model::System& s, const model::Datas
   SetLocation(table.loc, schema.path, t.line);
   table_categories_.clear();
   table_purposes_.clear();
-  column_names_.clear();
-  column_types_.clear();
   // What every column of the table shares is set once, not per column.
   const ColumnSlots& col_slots = Col();
   column_rec_.values[col_slots.table].SetString(table.subject.id);
   column_rec_.values[col_slots.datastore].SetString(d.id);
   column_rec_.values[col_slots.system].SetString(s.id);
+  // Written in place: the record's lists keep their strings' buffers from table to
+  // table (copying 860,000 names and types through scratch lists allocated for most).
+  std::vector<std::string>& names = table.values[tab.column_names].ResizeList(t.columns.size());
+  std::vector<std::string>& types = table.values[tab.column_types].ResizeList(t.columns.size());
   const FieldValue* longest = nullptr;  // the longest column retention is the table's
-  for (const model::Column& col : t.columns) {
-    column_names_.push_back(col.name);
-    column_types_.push_back(col.type);
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    const model::Column& col = t.columns[i];
+    names[i].assign(col.name);
+    types[i].assign(col.type);
     BuildColumn(d, purposes, schema, t, col);
-    const FieldValue& cats = column_rec_.Get(Col().categories);
-    table_categories_.insert(table_categories_.end(), cats.items.begin(), cats.items.end());
-    table_purposes_.insert(table_purposes_.end(), column_rec_.related_purposes.begin(),
-                           column_rec_.related_purposes.end());
+    AppendNew(table_categories_, column_rec_.Get(Col().categories).items);
+    AppendNew(table_purposes_, column_rec_.related_purposes);
     const FieldValue& ret = column_rec_.Get(Col().retention);
     if (ret.Exists() && (!longest || util::CompareDurations(ret.duration, table.values[tab.retention].duration) > 0)) {
       table.values[tab.retention] = ret;
@@ -148,8 +156,6 @@ void SchemaSubjectBuilder::BuildTable(const model::System& s, const model::Datas
   table.values[tab.personal].SetBool(!table_categories_.empty());
   if (!table_categories_.empty()) ++facts_.personal_tables[d.id];
   table.values[tab.categories].SetList(table_categories_);
-  table.values[tab.column_names].SetList(column_names_);
-  table.values[tab.column_types].SetList(column_types_);
   table.values[tab.purposes].SetList(table_purposes_);
   table.related_purposes = table_purposes_;
 }

@@ -68,7 +68,7 @@ class SchemaSubjectBuilder {
   std::vector<std::string> categories_, specials_, conditions_, bases_;
   std::vector<Special> category_specials_;  // SpecialOf() of each of categories_
   std::string source_;
-  std::vector<std::string> table_categories_, table_purposes_, column_names_, column_types_;
+  std::vector<std::string> table_categories_, table_purposes_;
   std::unordered_map<std::string, Special> special_memo_;  // the taxonomy walk, once per key
 };
 
