@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -182,11 +184,17 @@ void DeclarationsLoader::JoinParts() {
     for (model::Inventory& part : parts_)
       for (auto& item : part.*member) to.push_back(std::move(item));
   };
-  join(&model::Inventory::systems);
-  join(&model::Inventory::purposes);
-  join(&model::Inventory::flows);
-  join(&model::Inventory::columns);
-  join(&model::Inventory::waivers);
+  // The kinds are independent, so they are joined on every core: this runs after the
+  // last file is parsed, when nothing else is left to do.
+  const std::function<void()> joins[] = {
+      [&] { join(&model::Inventory::flows); },
+      [&] {
+        join(&model::Inventory::purposes);
+        join(&model::Inventory::systems);
+        join(&model::Inventory::columns);
+        join(&model::Inventory::waivers);
+      }};
+  util::ParallelFor(std::size(joins), [&](size_t i) { joins[i](); });
   for (model::Inventory& part : parts_) inventory_.manifest_schemas.merge(part.manifest_schemas);
   parts_.clear();
 }
@@ -203,14 +211,23 @@ model::Inventory DeclarationsLoader::Finish() {
 
 void DeclarationsLoader::DropDuplicates() {
   DropDuplicateIds(inventory_.systems, "system", diags_);
-  // Datastore ids are unique across systems: all are found before any is dropped.
-  FirstById<model::Datastore> stores;
-  std::vector<std::vector<size_t>> duplicate_stores;
-  for (const model::System& system : inventory_.systems)
-    duplicate_stores.push_back(FindDuplicateIds(system.datastores, stores, "datastore", diags_));
-  for (size_t i = 0; i < inventory_.systems.size(); ++i) DropAt(inventory_.systems[i].datastores, duplicate_stores[i]);
-  DropDuplicateIds(inventory_.purposes, "purpose", diags_);
-  DropDuplicateIds(inventory_.flows, "flow", diags_);
+  // The other kinds on every core, each reporting to diagnostics of its own that are
+  // appended in this order.
+  model::Diagnostics found[3];
+  const std::function<void()> drops[] = {
+      [&] {
+        // Datastore ids are unique across systems: all are found before any is dropped.
+        FirstById<model::Datastore> stores;
+        std::vector<std::vector<size_t>> duplicate_stores;
+        for (const model::System& system : inventory_.systems)
+          duplicate_stores.push_back(FindDuplicateIds(system.datastores, stores, "datastore", found[0]));
+        for (size_t i = 0; i < inventory_.systems.size(); ++i)
+          DropAt(inventory_.systems[i].datastores, duplicate_stores[i]);
+      },
+      [&] { DropDuplicateIds(inventory_.purposes, "purpose", found[1]); },
+      [&] { DropDuplicateIds(inventory_.flows, "flow", found[2]); }};
+  util::ParallelFor(std::size(drops), [&](size_t i) { drops[i](); });
+  for (model::Diagnostics& d : found) diags_.Append(std::move(d));
 }
 
 void DeclarationsLoader::CheckSystemRef(const std::string& id, const model::SourceLocation& at,
