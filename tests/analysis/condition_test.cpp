@@ -121,3 +121,14 @@ TEST_CASE("analysis::Condition compile errors carry their location") {
   model::Diagnostics d8;
   CHECK_FALSE(Compile("{check: no_such_check}", "purpose", d8));
 }
+
+TEST_CASE("analysis::Condition matches gives the same answer however often an item repeats") {
+  // Results are remembered per pattern and item: patterns compiled one after another
+  // (and dropped, so that a new one may take an old one's address) must not share them.
+  for (int round = 0; round < 40; ++round) {
+    CHECK(Holds("{field: name, matches: '_at$'}", "column", "shopdb.customers.created_at"));
+    CHECK_FALSE(Holds("{field: name, matches: '^email'}", "column", "shopdb.customers.created_at"));
+    CHECK(Holds("{field: name, matches: '^email'}", "column", "shopdb.customers.email"));
+    CHECK_FALSE(Holds("{field: name, matches: '_at$'}", "column", "shopdb.customers.email"));
+  }
+}
