@@ -37,9 +37,7 @@ FieldValue FieldValue::List(std::vector<std::string> items) {
 
 FieldValue FieldValue::Duration(const util::IsoDuration& d, std::string written) {
   FieldValue v;
-  v.kind = Kind::kDuration;
-  v.duration = d;
-  v.text = written.empty() ? d.ToString() : std::move(written);
+  v.SetDuration(d, written);
   return v;
 }
 
@@ -82,6 +80,13 @@ void FieldValue::SetBool(bool b) {
 void FieldValue::SetNumber(double n) {
   kind = Kind::kNumber;
   number = n;
+}
+
+void FieldValue::SetDuration(const util::IsoDuration& d, std::string_view written) {
+  kind = Kind::kDuration;
+  duration = d;
+  if (written.empty()) text = d.ToString();
+  else text.assign(written);
 }
 
 void FieldValue::SetList(const std::vector<std::string>& list) {

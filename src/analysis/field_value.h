@@ -61,6 +61,7 @@ struct FieldValue {
   void SetString(std::string_view s);
   void SetBool(bool b);
   void SetNumber(double n);
+  void SetDuration(const util::IsoDuration& d, std::string_view written);
   void SetList(const std::vector<std::string>& list);
   // Makes this a list of `n` items and returns them to be written in place (the first
   // items keep their buffers).

@@ -231,7 +231,7 @@ void SchemaSubjectBuilder::BuildColumn(const model::Datastore& d,
   v[col_slots.source].SetString(source_);
   v[col_slots.purposes].SetList(r.related_purposes);
   v[col_slots.covered].SetBool(!r.related_purposes.empty());
-  if (retention) v[col_slots.retention] = FieldValue::Duration(*retention->period, retention->text);
+  if (retention) v[col_slots.retention].SetDuration(*retention->period, retention->text);
   else v[col_slots.retention].SetMissing();
   v[col_slots.declared_special].SetBool(declared_special);
   v[col_slots.covering_conditions].SetList(conditions_);
