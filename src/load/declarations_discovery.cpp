@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -37,7 +38,10 @@ std::string Display(const fs::path& p) {
 }
 
 // Adds the declarations files and Fides manifests under `root`, quietly skipping the rest.
-void WalkFolder(const fs::path& root, DiscoveredFiles& found, model::Diagnostics& diags,
+// Sizes: each declarations file's size as read, by display path.
+using Sizes = std::map<std::string, size_t>;
+
+void WalkFolder(const fs::path& root, DiscoveredFiles& found, Sizes& sizes, model::Diagnostics& diags,
                 const LoadOptions& options) {
   std::error_code ec;
   std::vector<fs::path> files;
@@ -67,12 +71,15 @@ void WalkFolder(const fs::path& root, DiscoveredFiles& found, model::Diagnostics
     auto text = ReadInputFile(file.string(), quiet, options.limits);
     if (!text) continue;
     YamlFileKind kind = ClassifyYamlText(*text);
-    if (kind == YamlFileKind::kDeclarations) found.declarations.push_back(Display(file));
+    if (kind == YamlFileKind::kDeclarations) {
+      found.declarations.push_back(Display(file));
+      sizes[Display(file)] = text->size();
+    }
     if (kind == YamlFileKind::kFides) found.fides.push_back(Display(file));
   }
 }
 
-void AddExplicitFile(const fs::path& file, DiscoveredFiles& found, model::Diagnostics& diags,
+void AddExplicitFile(const fs::path& file, DiscoveredFiles& found, Sizes& sizes, model::Diagnostics& diags,
                      const LoadOptions& options) {
   if (!HasYamlExtension(file)) {
     diags.Error({Display(file), 0, 0}, Quote(Display(file)) + " is not a declarations file",
@@ -81,8 +88,12 @@ void AddExplicitFile(const fs::path& file, DiscoveredFiles& found, model::Diagno
   }
   model::Diagnostics quiet;  // read errors are reported when the loader reads it
   auto text = ReadInputFile(file.string(), quiet, options.limits);
-  if (text && ClassifyYamlText(*text) == YamlFileKind::kFides) found.fides.push_back(Display(file));
-  else found.declarations.push_back(Display(file));
+  if (text && ClassifyYamlText(*text) == YamlFileKind::kFides) {
+    found.fides.push_back(Display(file));
+    return;
+  }
+  found.declarations.push_back(Display(file));
+  if (text) sizes[Display(file)] = text->size();
 }
 
 void Deduplicate(std::vector<std::string>& paths) {
@@ -114,19 +125,22 @@ YamlFileKind ClassifyYamlText(std::string_view text) {
 DiscoveredFiles DiscoverDeclarationFiles(const std::vector<std::string>& paths, model::Diagnostics& diags,
                                          const LoadOptions& options) {
   DiscoveredFiles found;
+  Sizes sizes;
   for (const std::string& path : paths) {
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
       diags.Error({path, 0, 0}, Quote(path) + ": no such file or folder");
     } else if (fs::is_directory(status)) {
-      WalkFolder(path, found, diags, options);
+      WalkFolder(path, found, sizes, diags, options);
     } else {
-      AddExplicitFile(path, found, diags, options);
+      AddExplicitFile(path, found, sizes, diags, options);
     }
   }
   Deduplicate(found.declarations);
   Deduplicate(found.fides);
+  for (const std::string& path : found.declarations)
+    if (auto it = sizes.find(path); it != sizes.end()) found.declaration_bytes += it->second;
   return found;
 }
 

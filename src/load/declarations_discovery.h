@@ -33,6 +33,7 @@ struct DiscoveredFiles {
   std::vector<std::string> declarations;  // display paths (as given, joined, normalised); the
                                           // order of `paths`, each folder in sorted order
   std::vector<std::string> fides;
+  size_t declaration_bytes = 0;  // the sizes of `declarations` added up, as read here
 };
 
 // Reports paths that do not exist and explicit files that are not YAML (.yaml/.yml)

@@ -105,29 +105,16 @@ struct KnownIds {
 
 DeclarationsLoader::DeclarationsLoader(const analysis::Taxonomy& taxonomy, const analysis::CountryTable& countries,
                                        model::Diagnostics& diags)
-    : taxonomy_(taxonomy),
-      countries_(countries),
-      vocabulary_(taxonomy, countries, diags),
-      parser_(vocabulary_, diags),
-      diags_(diags) {}
+    : taxonomy_(taxonomy), countries_(countries), diags_(diags) {}
 
 void DeclarationsLoader::AddText(std::string_view text, std::string_view name, const std::string& base_dir) {
-  inventory_.files.push_back({std::string(name), "declarations"});
-  size_t first_diagnostic = diags_.size();
-  auto root = ParseYaml(text, name, diags_);
-  if (!root) return;
-  Merge(parser_.Parse(*root, base_dir));
-  diags_.SortFrom(first_diagnostic);  // fields are checked in reading order; users read top down
+  ParsedFile file;
+  ParseText(text, name, base_dir, ScanRoot(), file);
+  AddParsed(std::string(name), std::move(file));
 }
 
 void DeclarationsLoader::AddFile(const std::string& path, const LoadOptions& options) {
-  auto text = ReadInputFile(path, diags_, options.limits);
-  if (!text) {
-    inventory_.files.push_back({path, "declarations"});
-    return;
-  }
-  parser_.SetScanRoot(options.root);
-  AddText(*text, path, std::filesystem::path(path).parent_path().generic_string());
+  AddParsed(path, ParseFile(path, options));
 }
 
 DeclarationsLoader::ParsedFile DeclarationsLoader::ParseFile(const std::string& path,
@@ -138,14 +125,19 @@ DeclarationsLoader::ParsedFile DeclarationsLoader::ParseFile(const std::string& 
   // Shared with the diagnostics (ParseYaml sees it is there), not copied.
   auto text = std::make_shared<const std::string>(std::move(*read));
   file.diags.AddSource(path, text);
-  auto root = ParseYaml(*text, path, file.diags);
-  if (!root) return file;
+  ParseText(*text, path, std::filesystem::path(path).parent_path().generic_string(), options.root, file);
+  return file;
+}
+
+void DeclarationsLoader::ParseText(std::string_view text, std::string_view name, const std::string& base_dir,
+                                   const ScanRoot& root, ParsedFile& file) const {
+  auto yaml = ParseYaml(text, name, file.diags);
+  if (!yaml) return;
   // A parser of its own, reporting to this file's diagnostics: nothing is shared.
   VocabularyChecker vocabulary(taxonomy_, countries_, file.diags);
   DeclarationsParser parser(vocabulary, file.diags);
-  parser.SetScanRoot(options.root);
-  file.part = parser.Parse(*root, std::filesystem::path(path).parent_path().generic_string());
-  return file;
+  parser.SetScanRoot(root);
+  file.part = parser.Parse(*yaml, base_dir);
 }
 
 void DeclarationsLoader::AddParsed(const std::string& path, ParsedFile&& file) {
@@ -154,7 +146,7 @@ void DeclarationsLoader::AddParsed(const std::string& path, ParsedFile&& file) {
   diags_.Append(std::move(file.diags));
   if (!file.part) return;
   Merge(std::move(*file.part));
-  diags_.SortFrom(first_diagnostic);  // as AddText(): the problems of a file read top down
+  diags_.SortFrom(first_diagnostic);  // fields are checked in reading order; users read top down
 }
 
 void DeclarationsLoader::AddInventory(model::Inventory part) {
@@ -166,7 +158,8 @@ void DeclarationsLoader::Merge(model::Inventory&& part) {
   if (part.organization) {
     if (inventory_.organization)
       diags_.Error(part.organization->loc, "the organization is declared a second time",
-                   "first declared at " + inventory_.organization->loc.ToString() + "; declare it in one file only");
+                   "first declared at " + inventory_.organization->loc.ToString() +
+                       "; declare it in one file only");
     else
       inventory_.organization = std::move(part.organization);
   }
@@ -264,8 +257,7 @@ void DeclarationsLoader::CheckReferences() const {
     if (!known.Has(known.systems, flow.to)) CheckSystemRef(flow.to, flow.At("to"), "flow '" + flow.id + "'");
     if (!known.Has(known.purposes, flow.purpose)) {
       std::string hint = util::DidYouMean(flow.purpose, Ids(inventory_.purposes));
-      diags_.Error(flow.At("purpose"),
-                   "flow '" + flow.id + "' names purpose '" + flow.purpose + "', which is not declared",
+      diags_.Error(flow.At("purpose"), "flow '" + flow.id + "' names purpose '" + flow.purpose + "', which is not declared",
                    hint.empty() ? "declare it under 'purposes:' (in any of the files)" : hint);
     }
   }
@@ -286,16 +278,11 @@ void DeclarationsLoader::CheckWaiverSubject(const model::Waiver& waiver) const {
   std::string kind = waiver.subject.substr(0, colon), id = waiver.subject.substr(colon + 1);
   if (HasGlob(id)) return;
   std::vector<std::string> ids;
-  if (kind == "system")
-    ids = Ids(inventory_.systems);
-  else if (kind == "purpose")
-    ids = Ids(inventory_.purposes);
-  else if (kind == "flow")
-    ids = Ids(inventory_.flows);
-  else if (kind == "datastore")
-    ids = DatastoreIds(inventory_);
-  else
-    return;
+  if (kind == "system") ids = Ids(inventory_.systems);
+  else if (kind == "purpose") ids = Ids(inventory_.purposes);
+  else if (kind == "flow") ids = Ids(inventory_.flows);
+  else if (kind == "datastore") ids = DatastoreIds(inventory_);
+  else return;
   if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
   std::string hint = util::DidYouMean(id, ids);
   diags_.Warning(waiver.At("subject"), "waiver subject '" + waiver.subject + "' names no declared " + kind,
@@ -308,18 +295,13 @@ namespace {
 // into model types run on every core; the parts join the inventory in file order on
 // this thread while later files are still being parsed, so the result does not depend
 // on the threads. A window of four files per worker bounds how many parts wait.
-void AddFilesInParallel(DeclarationsLoader& loader, const std::vector<std::string>& paths, const LoadOptions& options) {
+void AddFilesInParallel(DeclarationsLoader& loader, const std::vector<std::string>& paths, size_t bytes,
+                        const LoadOptions& options) {
   // A large load's YAML trees and model objects are tens of MB of fresh memory in the
   // workers' arenas, and the joined inventory in this thread's: there huge pages take
   // one page fault per 2 MiB instead of 512. A small load would not fill them, so it
   // keeps small pages.
-  constexpr uintmax_t kLargeLoad = uintmax_t{2} << 20;
-  uintmax_t bytes = 0;
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    const uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec) bytes += size;
-  }
+  constexpr size_t kLargeLoad = size_t{2} << 20;
   const bool large = bytes >= kLargeLoad;
   if (large) util::UseHugePagesInThisThreadsArena();  // this thread joins the parts
   using ParsedFile = DeclarationsLoader::ParsedFile;
@@ -350,7 +332,7 @@ model::Inventory LoadDeclarations(const std::vector<std::string>& paths, const a
   model::Inventory fides_part;
   FidesResult fides_result = fides.Finish(fides_part);
   DeclarationsLoader loader(fides_result.taxonomy, countries, diags);
-  AddFilesInParallel(loader, found.declarations, bounded);
+  AddFilesInParallel(loader, found.declarations, found.declaration_bytes, bounded);
   loader.AddInventory(std::move(fides_part));
   return loader.Finish();
 }

@@ -55,6 +55,9 @@ class DeclarationsLoader {
   model::Inventory Finish();
 
  private:
+  // Parses one file's text into `file` (its part and diagnostics).
+  void ParseText(std::string_view text, std::string_view name, const std::string& base_dir, const ScanRoot& root,
+                 ParsedFile& file) const;
   void Merge(model::Inventory&& part);
   void JoinParts();
   void DropDuplicates();
@@ -65,8 +68,6 @@ class DeclarationsLoader {
 
   const analysis::Taxonomy& taxonomy_;
   const analysis::CountryTable& countries_;
-  VocabularyChecker vocabulary_;
-  DeclarationsParser parser_;
   model::Diagnostics& diags_;
   model::Inventory inventory_;
   std::vector<model::Inventory> parts_;  // merged, not yet joined into inventory_

@@ -43,6 +43,7 @@ TEST_CASE("load::DiscoverDeclarationFiles walks folders quietly and sorted") {
   CHECK(found.declarations == std::vector<std::string>{dir.path() + "/a/z.yml", dir.path() + "/b.yaml",
                                                        dir.path() + "/dir.yaml/inner.yaml"});
   CHECK(found.fides == std::vector<std::string>{dir.path() + "/a/fides.yaml"});
+  CHECK(found.declaration_bytes == std::string("gdpr_audit: 1\nsystems: [\n").size() + 2 * 14);
 }
 
 TEST_CASE("load::DiscoverDeclarationFiles takes explicit files as declarations") {
@@ -57,6 +58,17 @@ TEST_CASE("load::DiscoverDeclarationFiles takes explicit files as declarations")
   CHECK(FindDiagnostic(diags, "shop.sql' is not a declarations file"));
   CHECK(FindDiagnostic(diags, "missing.yaml': no such file or folder"));
   CHECK(diags.error_count() == 2);
+}
+
+TEST_CASE("load::DiscoverDeclarationFiles adds up the declarations' sizes, each file once") {
+  ScratchDir dir;
+  std::string decl = dir.Write("decl.yaml", "gdpr_audit: 1\n");
+  std::string fides = dir.Write("fides.yml", "dataset: []\n");
+  dir.Write("more/other.yaml", "gdpr_audit: 1\nsystems: []\n");
+  Diagnostics diags;
+  auto found = DiscoverDeclarationFiles({decl, fides, decl, dir.path() + "/more"}, diags);
+  REQUIRE(found.declarations.size() == 2);
+  CHECK(found.declaration_bytes == 14 + 26);  // decl.yaml named twice counts once; Fides not at all
 }
 
 TEST_CASE("load::DiscoverDeclarationFiles shows relative paths as given") {
