@@ -9,9 +9,12 @@
 #include "analysis/schema_subjects.h"
 #include "util/parallel_for.h"
 #include "util/string_hash.h"
+#include "util/sort_unique.h"
 
 namespace gdpr::analysis {
 namespace {
+
+using util::SortUnique;
 
 using T = FieldType;
 constexpr auto kCat = TaxonomyKind::kDataCategory;
@@ -81,11 +84,6 @@ const std::map<std::string, std::vector<FieldSpec>, std::less<>>& Catalogue() {
         F("expires", T::kString), F("expired", T::kBool), F("matched", T::kNumber)}},
   };
   return *catalogue;
-}
-
-void SortUnique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {

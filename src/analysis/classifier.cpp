@@ -20,6 +20,7 @@
 #include "util/huge_page_heap.h"
 #include "util/parallel_for.h"
 #include "util/text.h"
+#include "util/sort_unique.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -596,8 +597,7 @@ std::vector<Hit> Classifier::Impl::NameHits(const std::string& normalised, const
   auto match = [&](const std::string& name, bool glued) {
     literal.clear();
     literal_names.Match(name, literal);
-    std::sort(literal.begin(), literal.end());  // one hit per pattern, in a fixed order
-    literal.erase(std::unique(literal.begin(), literal.end()), literal.end());
+    util::SortUnique(literal);  // one hit per pattern, in a fixed order
     for (int idx : literal) add(idx, glued);
     for (const NameSet& ns : name_sets)
       if (ns.set.Match(name, &matched))

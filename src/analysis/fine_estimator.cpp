@@ -12,6 +12,7 @@
 #include "util/money.h"
 #include "util/parallel_for.h"
 #include "util/text.h"
+#include "util/sort_unique.h"
 
 namespace gdpr::analysis {
 namespace {
@@ -210,8 +211,7 @@ std::vector<std::string_view> PurposesOf(const Finding& f, const FlowPurposes& f
     if (it != flow_purposes.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   }
   out.erase(std::remove(out.begin(), out.end(), std::string_view()), out.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  util::SortUnique(out);
   return out;
 }
 

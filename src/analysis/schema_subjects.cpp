@@ -2,14 +2,12 @@
 
 #include <algorithm>
 
+#include "util/sort_unique.h"
+
 namespace gdpr::analysis {
 namespace {
 
-void SortUnique(std::vector<std::string>& v) {
-  if (v.size() < 2) return;  // most lists of a column are empty or one item long
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
+using util::SortUnique;
 
 // Appends the items of `from` that `to` does not hold yet: a table's columns repeat the
 // same few categories and purposes, and copying each column's would allocate for most.
