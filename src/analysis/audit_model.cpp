@@ -242,7 +242,7 @@ class Builder {
       r.Set("requires_dpf").SetBool(c && c->requires_dpf);
       // Adequacy limited to some recipients (Canada: PIPEDA) other than the DPF case.
       r.Set("partial_adequacy").SetBool(c && !c->requires_dpf && !c->adequacy_scope.empty() &&
-                                                      c->adequacy_scope.rfind("full", 0) != 0);
+                                        c->adequacy_scope.rfind("full", 0) != 0);
       r.Set("transfer").SetBool(s.transfer.has_value());
       if (s.transfer) {
         r.Set("transfer.mechanism").SetString(s.transfer->mechanism);

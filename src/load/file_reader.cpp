@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstring>
 
 namespace gdpr::load {
 
@@ -45,14 +46,16 @@ struct Descriptor {
   }
 };
 
-// Reads up to `size` bytes (fewer when the file shrank meanwhile).
-std::string ReadAll(int fd, size_t size) {
+// Reads up to `size` bytes (fewer when the file shrank meanwhile); nothing on a read
+// error, with errno set.
+std::optional<std::string> ReadAll(int fd, size_t size) {
   std::string text(size, '\0');
   size_t done = 0;
   while (done < size) {
     ssize_t n = ::read(fd, text.data() + done, size - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n < 0) return std::nullopt;
+    if (n == 0) break;
     done += static_cast<size_t>(n);
   }
   text.resize(done);
@@ -97,8 +100,12 @@ std::optional<std::string> ReadInputFile(const std::string& path, model::Diagnos
                 "raise the limit with --max-file-size if this file is really an input");
     return std::nullopt;
   }
-  std::string text = ReadAll(file.fd, static_cast<size_t>(size));
-  if (LooksBinary(text)) {
+  std::optional<std::string> text = ReadAll(file.fd, static_cast<size_t>(size));
+  if (!text) {
+    diags.Error(where, "cannot read '" + path + "': " + std::strerror(errno));
+    return std::nullopt;
+  }
+  if (LooksBinary(*text)) {
     diags.Error(where, "'" + path + "' looks like a binary file, not text");
     return std::nullopt;
   }

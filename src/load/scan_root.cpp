@@ -40,13 +40,12 @@ struct ScanRoot::FolderCache {
 // ResolveFully(), with the folder looked up in the cache: a file that is not a symbolic
 // link resolves to its resolved folder and its own name.
 fs::path ScanRoot::Resolve(const fs::path& path) const {
+  if (!folders_) return ResolveFully(path);
   std::error_code ec;
-  const fs::path absolute =
-      !folders_ || path.is_absolute() || folders_->working_dir.empty() ? fs::absolute(path, ec)
-                                                                       : folders_->working_dir / path;
+  const fs::path absolute = path.is_absolute() || folders_->working_dir.empty() ? fs::absolute(path, ec)
+                                                                                 : folders_->working_dir / path;
   const fs::path name = absolute.filename();
-  if (ec || !folders_ || name.empty() || name == "." || name == ".." ||
-      fs::is_symlink(fs::symlink_status(absolute, ec)))
+  if (ec || name.empty() || name == "." || name == ".." || fs::is_symlink(fs::symlink_status(absolute, ec)))
     return ResolveFully(path);
   const std::string folder = absolute.parent_path().native();
   fs::path resolved_folder;

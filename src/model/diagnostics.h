@@ -34,9 +34,8 @@ class Diagnostics {
   void Add(Diagnostic d);
 
   // Remembers the text of a file so Render() can quote its lines. Cheap to call
-  // more than once for the same path (the last text wins).
-  // A text already registered for `path` (the same buffer, as the overload below leaves
-  // it) is not copied again.
+  // more than once for the same path (the last text wins; the very buffer already
+  // registered for it, as the overload below leaves it, is not copied again).
   void AddSource(std::string_view path, std::string_view text);
   // The same without a copy: the text is shared with the caller, who can go on reading
   // it (a parser, say) while it is registered.
